@@ -1,0 +1,71 @@
+"""`make bench`: every benchmark, one after the other, figures printed as they come.
+
+PostgreSQL for the server benchmarks: DAIS_BENCH_DATABASE_URL, else DAIS_TEST_DATABASE_URL,
+else an embedded server started for the run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import uuid
+from collections.abc import Iterator
+
+from bench import ask_roundtrip, healthz, memory
+
+
+@contextlib.contextmanager
+def _database() -> Iterator[str]:
+    url = os.environ.get("DAIS_BENCH_DATABASE_URL") or os.environ.get("DAIS_TEST_DATABASE_URL")
+    if url:
+        yield url
+        return
+    import pgserver
+
+    with tempfile.TemporaryDirectory() as pgdata:
+        server = pgserver.get_server(pgdata, cleanup_mode="delete")
+        try:
+            yield str(server.get_uri())
+        finally:
+            server.cleanup()
+
+
+@contextlib.contextmanager
+def _fresh_database(server_url: str) -> Iterator[str]:
+    """A throwaway database on the server, so the bench never touches real data."""
+    import asyncio
+    from urllib.parse import urlsplit, urlunsplit
+
+    import asyncpg
+
+    name = f"dais_bench_{uuid.uuid4().hex[:8]}"
+
+    async def run(sql: str) -> None:
+        conn = await asyncpg.connect(server_url)
+        try:
+            await conn.execute(sql)
+        finally:
+            await conn.close()
+
+    asyncio.run(run(f'CREATE DATABASE "{name}"'))
+    try:
+        yield urlunsplit(urlsplit(server_url)._replace(path=f"/{name}"))
+    finally:
+        asyncio.run(run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def main() -> None:
+    print("== actor ask round-trip")
+    ask_roundtrip.main()
+    with _database() as server_url:
+        print("\n== HTTP /healthz")
+        with _fresh_database(server_url) as url:
+            healthz.main(url)
+        print("\n== memory")
+        with _fresh_database(server_url) as url:
+            memory.main(url)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""The ``dais`` command: ``serve``, ``migrate``, ``version``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import anyio
+
+from dais import __version__
+from dais.config import ConfigError, Settings, load_settings
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dais",
+        description="dais: forge, builds, deploys, observability and agents in one process.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    config_help = "TOML file of settings (keys as in DAIS_* without the prefix, e.g. bind)"
+    serve = sub.add_parser(
+        "serve",
+        help="run the server",
+        description="Migrate the database and serve HTTP until SIGINT or SIGTERM. Settings "
+        "come from DAIS_* environment variables (see the README) or --config.",
+    )
+    serve.add_argument("--config", type=Path, metavar="FILE", help=config_help)
+    migrate = sub.add_parser(
+        "migrate",
+        help="apply pending database migrations and exit",
+        description="Apply pending sql/NNNN_*.sql migrations, then exit.",
+    )
+    migrate.add_argument("--config", type=Path, metavar="FILE", help=config_help)
+    sub.add_parser("version", help="print the version", description="Print the dais version.")
+    return parser
+
+
+def _run(coro_fn: object, *args: object) -> None:
+    anyio.run(coro_fn, *args, backend="asyncio", backend_options={"use_uvloop": True})  # type: ignore[arg-type]
+
+
+async def _migrate(settings: Settings) -> None:
+    from dais.serve import database_url
+    from dais.storage.database import open_pool
+    from dais.storage.migrations import migrate
+
+    async with database_url(settings) as url, open_pool(url, size=1) as pool:
+        async with pool.acquire() as conn:
+            applied = await migrate(conn)
+    names = ", ".join(m.filename for m in applied) or "nothing to apply"
+    print(f"migrations: {names}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "version":
+        print(f"dais {__version__}")
+        return 0
+    try:
+        settings = load_settings(config_file=args.config)
+    except ConfigError as exc:
+        print(f"dais: configuration error: {exc}", file=sys.stderr)
+        return 2
+
+    from dais.http.server import BindError
+    from dais.logs import configure_logging
+    from dais.storage.database import DatabaseUnavailable
+    from dais.storage.migrations import MigrationError
+
+    configure_logging(settings.log_level, settings.log_format)
+    try:
+        if args.command == "migrate":
+            _run(_migrate, settings)
+        else:
+            from dais.serve import serve
+
+            _run(serve, settings)
+    except (BindError, MigrationError, DatabaseUnavailable) as exc:
+        print(f"dais: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,317 @@
+"""Settings: every knob comes from a ``DAIS_*`` environment variable or an optional TOML file.
+
+Environment variables win over the file. Values are validated once, at start-up; a bad value
+raises :class:`ConfigError` whose message is one line naming the setting and the rule it broke.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import attrs
+
+__all__ = ["SETTINGS_DOC", "ConfigError", "Settings", "load_settings", "redact_url"]
+
+
+class ConfigError(Exception):
+    """A setting has a value that breaks its rule."""
+
+
+@attrs.frozen
+class Settings:
+    bind_host: str = "127.0.0.1"
+    bind_port: int = 8080
+    data_dir: Path = Path(".dais-data")
+    database_url: str | None = None
+    database_pool_size: int = 10
+    redis_url: str | None = None
+    public_url: str = "http://127.0.0.1:8080"
+    cors_origins: tuple[str, ...] = ()
+    log_level: str = "info"
+    log_format: str = "text"
+    max_body_size: int = 10 * 1024 * 1024
+    ask_timeout: float = 10.0
+    shutdown_timeout: float = 10.0
+
+    @property
+    def bind(self) -> str:
+        host = f"[{self.bind_host}]" if ":" in self.bind_host else self.bind_host
+        return f"{host}:{self.bind_port}"
+
+
+# --- parsers: each takes the raw text and returns the value or raises ValueError(rule) ---
+
+
+def _bind(raw: str) -> tuple[str, int]:
+    m = re.fullmatch(
+        r"\[(?P<v6>[0-9a-fA-F:.]+)\]:(?P<p1>\d+)|(?P<host>[^:\[\]\s]+):(?P<p2>\d+)", raw
+    )
+    if not m:
+        raise ValueError("expected host:port, e.g. 127.0.0.1:8080 or [::1]:8080")
+    host = m["v6"] or m["host"]
+    port = int(m["p1"] or m["p2"])
+    if not 1 <= port <= 65535:
+        raise ValueError("port must be between 1 and 65535")
+    if m["v6"]:
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            raise ValueError(f"{host!r} is not an IPv6 address") from None
+    return host, port
+
+
+def _url(schemes: frozenset[str]) -> Callable[[str], str]:
+    def parse(raw: str) -> str:
+        parts = urlsplit(raw)
+        if parts.scheme not in schemes:
+            raise ValueError(f"scheme must be one of {', '.join(sorted(schemes))}")
+        if parts.scheme not in {"unix"} and not (parts.hostname or "host=" in parts.query):
+            raise ValueError("a host is required")
+        return raw
+
+    return parse
+
+
+def _public_url(raw: str) -> str:
+    parts = urlsplit(raw)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise ValueError("expected an absolute http(s) URL, e.g. https://dais.example.com")
+    if parts.query or parts.fragment:
+        raise ValueError("must not carry a query or fragment")
+    return raw.rstrip("/")
+
+
+def _origins(raw: str) -> tuple[str, ...]:
+    origins = tuple(o.strip().rstrip("/") for o in raw.split(",") if o.strip())
+    for origin in origins:
+        if origin == "*":
+            continue
+        parts = urlsplit(origin)
+        if parts.scheme not in {"http", "https"} or not parts.hostname or parts.path:
+            raise ValueError(f"{origin!r} is not an origin (scheme://host[:port]) or '*'")
+    return origins
+
+
+def _choice(*choices: str) -> Callable[[str], str]:
+    def parse(raw: str) -> str:
+        value = raw.strip().lower()
+        if value not in choices:
+            raise ValueError(f"must be one of {', '.join(choices)}")
+        return value
+
+    return parse
+
+
+def _int_range(lo: int, hi: int) -> Callable[[str], int]:
+    def parse(raw: str) -> int:
+        try:
+            value = int(raw)
+        except ValueError:
+            raise ValueError("must be a whole number") from None
+        if not lo <= value <= hi:
+            raise ValueError(f"must be between {lo} and {hi}")
+        return value
+
+    return parse
+
+
+def _seconds(lo: float, hi: float) -> Callable[[str], float]:
+    def parse(raw: str) -> float:
+        try:
+            value = float(raw.strip().removesuffix("s"))
+        except ValueError:
+            raise ValueError("must be a number of seconds, e.g. 10 or 2.5") from None
+        if not lo <= value <= hi:
+            raise ValueError(f"must be between {lo:g} and {hi:g} seconds")
+        return value
+
+    return parse
+
+
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1024, "kib": 1024, "kb": 1000, "m": 1024**2, "mib": 1024**2}
+_SIZE_UNITS |= {"mb": 1000**2, "g": 1024**3, "gib": 1024**3, "gb": 1000**3}
+
+
+def _size(lo: int, hi: int) -> Callable[[str], int]:
+    def parse(raw: str) -> int:
+        m = re.fullmatch(r"\s*(\d+)\s*([a-zA-Z]*)\s*", raw)
+        if not m or m[2].lower() not in _SIZE_UNITS:
+            raise ValueError("must be a size in bytes, optionally with KiB, MiB or GiB")
+        value = int(m[1]) * _SIZE_UNITS[m[2].lower()]
+        if not lo <= value <= hi:
+            raise ValueError(f"must be between {lo} and {hi} bytes")
+        return value
+
+    return parse
+
+
+def _path(raw: str) -> Path:
+    if not raw.strip():
+        raise ValueError("must not be empty")
+    return Path(raw).expanduser()
+
+
+def redact_url(url: str) -> str:
+    """Hide the password of a URL so it can be logged or shown in an error."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return parts._replace(netloc=netloc).geturl()
+
+
+@attrs.frozen
+class _Spec:
+    env: str
+    field: str
+    parse: Callable[[str], Any]
+    default: str
+    doc: str
+
+
+_SPECS: tuple[_Spec, ...] = (
+    _Spec(
+        "DAIS_BIND",
+        "bind",
+        _bind,
+        "127.0.0.1:8080",
+        "Address the HTTP server listens on (host:port).",
+    ),
+    _Spec(
+        "DAIS_DATA_DIR",
+        "data_dir",
+        _path,
+        ".dais-data",
+        "Where dais keeps its files: the embedded PostgreSQL, repositories, blobs.",
+    ),
+    _Spec(
+        "DAIS_DATABASE_URL",
+        "database_url",
+        _url(frozenset({"postgres", "postgresql"})),
+        "",
+        "PostgreSQL URL. Unset: an embedded PostgreSQL in `$DAIS_DATA_DIR/postgres`.",
+    ),
+    _Spec(
+        "DAIS_DATABASE_POOL_SIZE",
+        "database_pool_size",
+        _int_range(1, 500),
+        "10",
+        "Connections in the PostgreSQL pool.",
+    ),
+    _Spec(
+        "DAIS_REDIS_URL",
+        "redis_url",
+        _url(frozenset({"redis", "rediss", "unix"})),
+        "",
+        "Redis or Valkey URL for the broker. Unset: the in-process broker (one node).",
+    ),
+    _Spec(
+        "DAIS_PUBLIC_URL",
+        "public_url",
+        _public_url,
+        "",
+        "URL users reach dais at (links, cookies, passkeys). Default: `http://` + DAIS_BIND.",
+    ),
+    _Spec(
+        "DAIS_CORS_ORIGINS",
+        "cors_origins",
+        _origins,
+        "",
+        "Comma-separated origins allowed by CORS. Empty: CORS off.",
+    ),
+    _Spec(
+        "DAIS_LOG_LEVEL",
+        "log_level",
+        _choice("debug", "info", "warning", "error"),
+        "info",
+        "Log level.",
+    ),
+    _Spec(
+        "DAIS_LOG_FORMAT",
+        "log_format",
+        _choice("text", "json"),
+        "text",
+        "`text` (key=value) or `json` (one object a line).",
+    ),
+    _Spec(
+        "DAIS_MAX_BODY_SIZE",
+        "max_body_size",
+        _size(1024, 1024**3),
+        "10MiB",
+        "Largest request body the API accepts (413 above).",
+    ),
+    _Spec(
+        "DAIS_ASK_TIMEOUT",
+        "ask_timeout",
+        _seconds(0.1, 600),
+        "10",
+        "How long an HTTP handler waits on an actor before answering 504.",
+    ),
+    _Spec(
+        "DAIS_SHUTDOWN_TIMEOUT",
+        "shutdown_timeout",
+        _seconds(0.1, 600),
+        "10",
+        "Grace period for draining work at shutdown.",
+    ),
+)
+
+SETTINGS_DOC: tuple[tuple[str, str, str], ...] = tuple((s.env, s.default, s.doc) for s in _SPECS)
+
+
+def _read_toml(path: Path) -> dict[str, str]:
+    """Read a TOML file whose keys are setting names without the prefix (``bind = "..."``)."""
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"--config {path}: file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"--config {path}: not valid TOML: {exc}") from None
+    known = {s.env.removeprefix("DAIS_").lower(): s.env for s in _SPECS}
+    out: dict[str, str] = {}
+    for key, value in data.items():
+        env = known.get(key.lower())
+        if env is None:
+            raise ConfigError(f"--config {path}: unknown setting {key!r}")
+        if isinstance(value, list):
+            value = ",".join(str(v) for v in value)
+        elif isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise ConfigError(f"{env} (in {path}): must be a string or a number")
+        out[env] = str(value)
+    return out
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None, config_file: Path | None = None
+) -> Settings:
+    """Build :class:`Settings` from a TOML file (optional) overlaid by the environment.
+
+    :raises ConfigError: naming the first setting whose value breaks its rule.
+    """
+    env = os.environ if environ is None else environ
+    raw: dict[str, str] = _read_toml(config_file) if config_file else {}
+    raw |= {s.env: env[s.env] for s in _SPECS if s.env in env}
+    values: dict[str, Any] = {}
+    for spec in _SPECS:
+        text = raw.get(spec.env, spec.default)
+        if text == "" and spec.default == "":
+            continue  # unset optional setting: keep the dataclass default
+        try:
+            values[spec.field] = spec.parse(text)
+        except ValueError as exc:
+            shown = redact_url(text) if spec.field.endswith("_url") else text
+            raise ConfigError(f"{spec.env}={shown!r}: {exc}") from None
+    host, port = values.pop("bind")
+    values["bind_host"], values["bind_port"] = host, port
+    settings = Settings(**values)
+    if "public_url" not in values:
+        settings = attrs.evolve(settings, public_url=f"http://{settings.bind}")
+    return settings

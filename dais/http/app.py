@@ -1,0 +1,66 @@
+"""The Litestar application, wrapped in the edge (request ids, limits, metrics, access log)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from litestar import Litestar
+from litestar.config.cors import CORSConfig
+from litestar.datastructures import State
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin
+
+from dais import __version__
+
+from . import health
+from .edge import Edge
+from .problems import exception_handlers
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from litestar.types import ASGIApp, ControllerRouterHandler
+
+    from dais.services import Services
+
+__all__ = ["create_app"]
+
+
+def create_app(
+    services: Services,
+    *,
+    route_handlers: Sequence[ControllerRouterHandler] = (),
+    raw_body_prefixes: Sequence[str] = (),
+) -> ASGIApp:
+    """Build the ASGI app serving dais; ``route_handlers`` come from the domains."""
+    settings = services.settings
+    cors = CORSConfig(allow_origins=list(settings.cors_origins), allow_credentials=True)
+    app = Litestar(
+        route_handlers=[
+            health.healthz,
+            health.readyz,
+            health.metrics,
+            health.version,
+            *route_handlers,
+        ],
+        exception_handlers=exception_handlers(),
+        openapi_config=OpenAPIConfig(
+            title="dais",
+            version=__version__,
+            description="The dais HTTP API. Errors are RFC 9457 problem+json.",
+            path="/api",
+            render_plugins=[JsonRenderPlugin()],
+        ),
+        cors_config=cors if settings.cors_origins else None,
+        request_max_body_size=settings.max_body_size,
+        state=State({"services": services, "max_body_size": settings.max_body_size}),
+        logging_config=None,
+        debug=False,
+    )
+    edge: Any = Edge(
+        app,
+        services.metrics,
+        max_body_size=settings.max_body_size,
+        raw_body_prefixes=raw_body_prefixes,
+    )
+    return edge  # type: ignore[no-any-return]

@@ -1,0 +1,60 @@
+"""Liveness, readiness, metrics and version: the endpoints operators and probes use."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import anyio
+from litestar import Request, Response, get
+
+from dais import __version__
+
+from .metrics import CONTENT_TYPE
+from .problems import problem
+
+if TYPE_CHECKING:
+    from dais.services import Services
+
+__all__ = ["healthz", "metrics", "readyz", "version"]
+
+_CHECK_TIMEOUT = 2.0
+
+
+@get("/healthz", sync_to_thread=False, tags=["system"], summary="Liveness")
+def healthz() -> dict[str, str]:
+    """The process is up and serving HTTP."""
+    return {"status": "ok"}
+
+
+@get("/readyz", tags=["system"], summary="Readiness: database and broker reachable")
+async def readyz(request: Request[Any, Any, Any]) -> Response[Any]:
+    services: Services = request.app.state.services
+    checks: dict[str, str] = {}
+    try:
+        with anyio.fail_after(_CHECK_TIMEOUT):
+            await services.pool.fetchval("SELECT 1")
+        checks["database"] = "ok"
+    except Exception as exc:  # noqa: BLE001 - any failure means "not ready"; it is reported
+        checks["database"] = f"unreachable: {exc!r}"
+    try:
+        with anyio.fail_after(_CHECK_TIMEOUT):
+            await services.broker.ping()
+        checks["broker"] = "ok"
+    except Exception as exc:  # noqa: BLE001
+        checks["broker"] = f"unreachable: {exc!r}"
+    if all(v == "ok" for v in checks.values()):
+        return Response({"status": "ready", "checks": checks})
+    failing = ", ".join(k for k, v in checks.items() if v != "ok")
+    return problem(503, f"not ready: {failing}", request=request, extra={"checks": checks})
+
+
+@get("/metrics", tags=["system"], summary="Prometheus metrics", include_in_schema=False)
+async def metrics(request: Request[Any, Any, Any]) -> Response[bytes]:
+    services: Services = request.app.state.services
+    body = services.metrics.render()  # on the loop: the counters it reads change there
+    return Response(body, media_type=CONTENT_TYPE)
+
+
+@get("/api/version", sync_to_thread=False, tags=["system"], summary="dais version")
+def version() -> dict[str, str]:
+    return {"version": __version__}

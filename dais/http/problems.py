@@ -1,0 +1,144 @@
+"""Every error leaves dais as RFC 9457 problem+json, mapped here and only here."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Any
+
+from litestar import Response
+from litestar.exceptions import HTTPException, SerializationException, ValidationException
+
+from dais.errors import TooManyRequests
+from dais.runtime import ActorCrashed, ActorStopped, AskTimeout, DomainError, MailboxFull
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from litestar import Request
+    from litestar.types import ExceptionHandlersMap
+
+__all__ = ["PROBLEM_JSON", "exception_handlers", "problem"]
+
+log = logging.getLogger("dais.http")
+
+PROBLEM_JSON = "application/problem+json"
+
+
+def problem(
+    status: int,
+    detail: str,
+    *,
+    title: str | None = None,
+    headers: dict[str, str] | None = None,
+    request: Request[Any, Any, Any] | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> Response[dict[str, Any]]:
+    """Build a problem+json response; ``type`` stays ``about:blank`` as RFC 9457 allows."""
+    body: dict[str, Any] = {
+        "type": "about:blank",
+        "title": title or HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+    }
+    if request is not None:
+        body["instance"] = request.url.path
+    body.update(extra or {})
+    return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def _http_exception(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
+    status = exc.status_code
+    if isinstance(exc, ValidationException):
+        return _validation(request, exc)
+    detail = exc.detail
+    if isinstance(exc.__cause__, SerializationException):
+        # Litestar turns a body it cannot decode into a bare 400 carrying msgspec's words.
+        detail = f"request body is not valid JSON: {detail}"
+    elif status == 404 and detail in {"", "Not Found"}:
+        detail = f"no route matches {request.method} {request.url.path}"
+    elif status == 405:
+        allowed = (exc.headers or {}).get("allow", "")
+        detail = f"{request.method} is not allowed on {request.url.path}" + (
+            f"; allowed: {allowed}" if allowed else ""
+        )
+    elif status == 413:
+        detail = f"request body is larger than the limit of {request.app.state.max_body_size} bytes"
+    extra = {"errors": exc.extra} if exc.extra else None
+    return problem(status, detail, headers=exc.headers, request=request, extra=extra)
+
+
+def _validation(request: Request[Any, Any, Any], exc: ValidationException) -> Response[Any]:
+    # Litestar raises ValidationException both for a body that is not JSON at all and for a
+    # well-formed body (or parameter) that breaks the declared types. The first is 400, the
+    # second is 422, naming each field and the rule it broke.
+    items = exc.extra if isinstance(exc.extra, list) else []
+    body_errors = [e for e in items if isinstance(e, dict) and e.get("source") == "body"]
+    malformed = [e for e in body_errors if "malformed" in str(e.get("message", "")).lower()]
+    if malformed or (not items and "json" in exc.detail.lower()):
+        reason = malformed[0]["message"] if malformed else exc.detail
+        return problem(400, f"request body is not valid JSON: {reason}", request=request)
+    errors = [
+        {"field": e.get("key") or "body", "source": e.get("source"), "rule": e.get("message")}
+        for e in items
+        if isinstance(e, dict)
+    ]
+    status = 422 if body_errors else 400
+    first = errors[0] if errors else None
+    detail = f"{first['field']}: {first['rule']}" if first else exc.detail
+    return problem(status, detail, request=request, extra={"errors": errors})
+
+
+def _domain_error(request: Request[Any, Any, Any], exc: DomainError) -> Response[Any]:
+    status = int(getattr(exc, "status", 400))
+    headers = None
+    if isinstance(exc, TooManyRequests):
+        headers = {"Retry-After": str(exc.retry_after)}
+    return problem(
+        status,
+        str(exc),
+        title=getattr(exc, "title", None),
+        headers=headers,
+        request=request,
+        extra=getattr(exc, "extra", None),
+    )
+
+
+def _mailbox_full(request: Request[Any, Any, Any], exc: MailboxFull) -> Response[Any]:
+    return problem(
+        503,
+        f"{exc.actor} is overloaded; try again shortly",
+        headers={"Retry-After": "1"},
+        request=request,
+    )
+
+
+def _ask_timeout(request: Request[Any, Any, Any], exc: AskTimeout) -> Response[Any]:
+    return problem(504, f"{exc.actor} did not answer within {exc.timeout:g} s", request=request)
+
+
+def _unavailable(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    log.error("actor unavailable on %s %s: %r", request.method, request.url.path, exc)
+    return problem(
+        503,
+        "the service is restarting; try again shortly",
+        headers={"Retry-After": "1"},
+        request=request,
+    )
+
+
+def _internal(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return problem(500, "an internal error occurred; it has been logged", request=request)
+
+
+def exception_handlers() -> ExceptionHandlersMap:
+    return {
+        HTTPException: _http_exception,
+        DomainError: _domain_error,
+        MailboxFull: _mailbox_full,
+        AskTimeout: _ask_timeout,
+        ActorCrashed: _unavailable,
+        ActorStopped: _unavailable,
+        Exception: _internal,
+    }

@@ -1,0 +1,121 @@
+"""``dais serve``: bring up storage, the actor system and HTTP, in that order, and tear down
+in reverse."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import signal
+import sys
+from contextlib import AsyncExitStack, asynccontextmanager
+from typing import TYPE_CHECKING, Any
+
+import anyio
+
+from dais.actors.events import EventDispatcher, Subscriber
+from dais.config import Settings, redact_url
+from dais.http.app import create_app
+from dais.http.metrics import Metrics
+from dais.http.server import bind, serve_http
+from dais.logs import flush_logs_periodically
+from dais.runtime import ActorSystem, ChildSpec
+from dais.services import Services
+from dais.storage.broker import open_broker
+from dais.storage.database import open_pool
+from dais.storage.embedded import start_embedded_postgres
+from dais.storage.migrations import migrate
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Sequence
+
+    import asyncpg
+
+__all__ = ["database_url", "open_database", "serve"]
+
+log = logging.getLogger("dais")
+
+
+@asynccontextmanager
+async def database_url(settings: Settings) -> AsyncIterator[str]:
+    """The configured PostgreSQL URL, or the embedded server's while it runs."""
+    if settings.database_url:
+        yield settings.database_url
+        return
+    embedded = await start_embedded_postgres(settings.data_dir)
+    try:
+        yield embedded.url()
+    finally:
+        with anyio.move_on_after(30, shield=True):
+            await embedded.stop()
+
+
+@asynccontextmanager
+async def open_database(settings: Settings) -> AsyncIterator[asyncpg.Pool[Any]]:
+    """A migrated connection pool."""
+    async with (
+        database_url(settings) as url,
+        open_pool(url, size=settings.database_pool_size) as pool,
+    ):
+        async with pool.acquire() as conn:
+            applied = await migrate(conn)
+        if applied:
+            log.info("database migrated: %s", ", ".join(m.filename for m in applied))
+        log.info("database ready at %s", redact_url(url))
+        yield pool
+
+
+async def serve(settings: Settings, *, subscribers: Sequence[Subscriber] = ()) -> None:
+    """Run dais until SIGINT or SIGTERM, then shut down gracefully."""
+    config, sockets = bind(settings)
+    async with AsyncExitStack() as stack:
+        pool = await stack.enter_async_context(open_database(settings))
+        broker = await stack.enter_async_context(open_broker(settings.redis_url))
+        system = await stack.enter_async_context(
+            ActorSystem("dais", drain_timeout=settings.shutdown_timeout)
+        )
+        services = Services(
+            settings=settings,
+            pool=pool,
+            broker=broker,
+            system=system,
+            metrics=Metrics(lambda: system),
+        )
+        await system.start_child(ChildSpec("events", lambda: EventDispatcher(pool, subscribers)))
+        app = create_app(services)
+        # Everything built so far lives as long as the process: move it out of the garbage
+        # collector's view, so collections triggered by request garbage stay cheap.
+        gc.collect()
+        gc.freeze()
+        stop = anyio.Event()
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(_stop_on_signal, stop)
+            tg.start_soon(flush_logs_periodically)
+            print(
+                f"dais {_version()} is running at {settings.public_url}",
+                file=sys.stderr,
+                flush=True,
+            )
+
+            async def http() -> None:
+                # In a task of its own: Hypercorn's asyncio.TaskGroup leaves a cancellation
+                # request on the task that ran it, which anyio would otherwise take for one
+                # aimed at this task group's host.
+                await serve_http(app, config, sockets, stop.wait)
+                tg.cancel_scope.cancel()
+
+            tg.start_soon(http)
+        log.info("HTTP stopped; shutting down")
+
+
+async def _stop_on_signal(stop: anyio.Event) -> None:
+    with anyio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:
+        async for signum in signals:
+            log.info("received %s, stopping", signal.Signals(signum).name)
+            stop.set()
+            return
+
+
+def _version() -> str:
+    from dais import __version__
+
+    return __version__

@@ -1,0 +1,33 @@
+"""The running process's shared parts, handed to HTTP handlers."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import asyncpg
+import attrs
+
+from dais.config import Settings
+from dais.http.metrics import Metrics
+from dais.runtime import ActorSystem
+from dais.storage.broker import Broker
+
+if TYPE_CHECKING:
+    from dais.runtime import ActorRef
+
+__all__ = ["Services"]
+
+M = TypeVar("M")
+
+
+@attrs.define
+class Services:
+    settings: Settings
+    pool: asyncpg.Pool[Any]
+    broker: Broker
+    system: ActorSystem
+    metrics: Metrics
+
+    async def ask(self, ref: ActorRef[M], message: M) -> Any:
+        """Ask an actor on behalf of an HTTP request, bounded by ``DAIS_ASK_TIMEOUT``."""
+        return await ref.ask(message, timeout=self.settings.ask_timeout)

@@ -1,0 +1,180 @@
+"""The transactional outbox: write events with the change that causes them, read them in order.
+
+See ``sql/0001_events.sql`` for why readers order by (xid, id) below the snapshot's xmin.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+if TYPE_CHECKING:
+    from dais.storage.database import Conn
+
+__all__ = [
+    "NOTIFY_CHANNEL",
+    "Cursor",
+    "Event",
+    "emit",
+    "ensure_cursor",
+    "fetch_after",
+    "record_failure",
+    "save_cursor",
+    "subscriber_lock_key",
+]
+
+NOTIFY_CHANNEL = "dais_events"
+
+
+@attrs.frozen
+class Event:
+    """A committed domain event. ``id`` doubles as the idempotency key for receivers."""
+
+    id: int
+    kind: str
+    payload: Mapping[str, Any]
+    key: str | None
+    actor: str | None
+    created_at: datetime
+    xid: int
+
+
+@attrs.frozen
+class Cursor:
+    subscriber: str
+    last_xid: int
+    last_id: int
+    delivered: int
+
+
+async def emit(
+    conn: Conn,
+    kind: str,
+    payload: Mapping[str, Any],
+    *,
+    key: str | None = None,
+    actor: str | None = None,
+) -> int:
+    """Record an event in the caller's open transaction and return its id.
+
+    The event becomes visible to the dispatcher only if that transaction commits.
+
+    :raises RuntimeError: when called outside a transaction (the event could outlive a
+        rolled-back change, or be lost with a committed one).
+    """
+    if not conn.is_in_transaction():
+        raise RuntimeError("emit() must run inside the transaction that makes the change")
+    event_id: int = await conn.fetchval(
+        "INSERT INTO events (kind, payload, key, actor) VALUES ($1, $2::text::jsonb, $3, $4) "
+        "RETURNING id",
+        kind,
+        json.dumps(payload, separators=(",", ":")),
+        key,
+        actor,
+    )
+    # Delivered by PostgreSQL at commit, and folded with others from the same transaction.
+    await conn.execute("SELECT pg_notify($1, '')", NOTIFY_CHANNEL)
+    return event_id
+
+
+async def ensure_cursor(conn: Conn, subscriber: str, *, from_start: bool = False) -> Cursor:
+    """Create the subscriber's cursor if it has none.
+
+    A new cursor starts at the present (events of transactions still running or yet to
+    come), or at the very first event with ``from_start``.
+    """
+    await conn.execute(
+        """
+        INSERT INTO event_cursors (subscriber, last_xid, last_id)
+        SELECT $1, CASE WHEN $2 THEN '0'::xid8 ELSE (h - 1)::text::xid8 END,
+               CASE WHEN $2 THEN 0 ELSE 9223372036854775807 END
+        FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS h) AS horizon
+        ON CONFLICT (subscriber) DO NOTHING
+        """,
+        subscriber,
+        from_start,
+    )
+    row = await conn.fetchrow(
+        "SELECT last_xid::text::bigint AS last_xid, last_id, delivered "
+        "FROM event_cursors WHERE subscriber = $1",
+        subscriber,
+    )
+    assert row is not None
+    return Cursor(subscriber, row["last_xid"], row["last_id"], row["delivered"])
+
+
+async def fetch_after(
+    conn: Conn,
+    cursor: Cursor,
+    *,
+    kinds: Sequence[str] | None = None,
+    limit: int = 100,
+) -> list[Event]:
+    """Committed events after ``cursor`` whose set can no longer grow, oldest first."""
+    rows = await conn.fetch(
+        """
+        SELECT id, kind, payload::text AS payload, key, actor, created_at, xid::text::bigint AS xid
+        FROM events
+        WHERE (xid, id) > ($1::text::xid8, $2)
+          AND xid < pg_snapshot_xmin(pg_current_snapshot())
+          AND ($3::text[] IS NULL OR kind = ANY($3::text[]))
+        ORDER BY xid, id
+        LIMIT $4
+        """,
+        str(cursor.last_xid),
+        cursor.last_id,
+        list(kinds) if kinds is not None else None,
+        limit,
+    )
+    return [
+        Event(
+            id=r["id"],
+            kind=r["kind"],
+            payload=json.loads(r["payload"]),
+            key=r["key"],
+            actor=r["actor"],
+            created_at=r["created_at"],
+            xid=r["xid"],
+        )
+        for r in rows
+    ]
+
+
+async def save_cursor(conn: Conn, subscriber: str, last: Event, delivered: int) -> None:
+    """Advance the subscriber past ``last`` (``delivered`` more events handed over)."""
+    await conn.execute(
+        """
+        UPDATE event_cursors
+        SET last_xid = $2::text::xid8, last_id = $3, delivered = delivered + $4,
+            failures = 0, last_error = NULL, updated_at = now()
+        WHERE subscriber = $1
+        """,
+        subscriber,
+        str(last.xid),
+        last.id,
+        delivered,
+    )
+
+
+async def record_failure(conn: Conn, subscriber: str, error: str) -> int:
+    """Count a failed delivery; return how many failed in a row."""
+    failures: int = await conn.fetchval(
+        """
+        UPDATE event_cursors SET failures = failures + 1, last_error = $2, updated_at = now()
+        WHERE subscriber = $1 RETURNING failures
+        """,
+        subscriber,
+        error[:2000],
+    )
+    return failures
+
+
+def subscriber_lock_key(subscriber: str) -> int:
+    """The advisory-lock key that lets one replica at a time deliver to a subscriber."""
+    digest = hashlib.sha256(f"dais.events:{subscriber}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
