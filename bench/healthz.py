@@ -44,14 +44,17 @@ def _wait(url: str, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
 
 
 def _measure(
-    cmd: list[str], env: dict[str, str], port: int, path: str, seconds: float
-) -> LoadResult:
+    cmd: list[str], env: dict[str, str], port: int, paths: list[str], seconds: float
+) -> list[LoadResult]:
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=log, stderr=log)
         try:
-            _wait(f"http://127.0.0.1:{port}{path}", proc)
-            load("127.0.0.1", port, path, seconds=1, connections=16)  # warm-up
-            return load("127.0.0.1", port, path, seconds=seconds, connections=16)
+            _wait(f"http://127.0.0.1:{port}{paths[0]}", proc)
+            results = []
+            for path in paths:
+                load("127.0.0.1", port, path, seconds=1, connections=16)  # warm-up
+                results.append(load("127.0.0.1", port, path, seconds=seconds, connections=16))
+            return results
         finally:
             proc.terminate()
             proc.wait(30)
@@ -73,7 +76,7 @@ def main(database_url: str, seconds: float = 5) -> dict[str, float]:
         ],
         env,
         bare_port,
-        "/healthz",
+        ["/healthz"],
         seconds,
     )
     dais_port = _free_port()

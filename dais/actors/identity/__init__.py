@@ -1,0 +1,1 @@
+"""Identity: users, authentication, roles, delegation and the audit log."""

@@ -1,0 +1,69 @@
+"""Input rules for identities: usernames, emails, passwords. Pure functions."""
+
+from __future__ import annotations
+
+import re
+
+from dais.errors import ValidationFailed
+
+__all__ = ["MAX_PASSWORD", "MIN_PASSWORD", "check_email", "check_password", "check_username"]
+
+_USERNAME = re.compile(r"[a-z0-9_][a-z0-9_.-]{1,39}")
+MIN_PASSWORD = 10
+MAX_PASSWORD = 1024
+
+
+def check_username(value: object, field: str = "username") -> str:
+    """Lower-case letters, digits, ``-``, ``_`` and ``.``; 2-40 long; no leading dot/dash or ``..``.
+
+    :raises ValidationFailed: naming the rule broken.
+    """
+    if not isinstance(value, str):
+        raise ValidationFailed(field, "must be a string")
+    if not 2 <= len(value) <= 40:
+        raise ValidationFailed(field, "must be 2 to 40 characters long")
+    if value[0] in ".-":
+        raise ValidationFailed(field, "must not start with a dot or a dash")
+    if ".." in value:
+        raise ValidationFailed(field, "must not contain '..'")
+    if not _USERNAME.fullmatch(value):
+        raise ValidationFailed(
+            field, "may contain only lower-case letters, digits, '-', '_' and '.'"
+        )
+    return value
+
+
+def check_email(value: object, field: str = "email") -> str:
+    """Exactly one ``@``, a non-empty local part, a domain with a dot.
+
+    :raises ValidationFailed: naming the rule broken.
+    """
+    if not isinstance(value, str):
+        raise ValidationFailed(field, "must be a string")
+    if len(value) > 254:
+        raise ValidationFailed(field, "must be at most 254 characters")
+    if value.count("@") != 1:
+        raise ValidationFailed(field, "must contain exactly one '@'")
+    local, domain = value.split("@")
+    if not local:
+        raise ValidationFailed(field, "must have a non-empty part before '@'")
+    labels = domain.split(".")
+    if len(labels) < 2 or not all(labels):
+        raise ValidationFailed(field, "must have a domain with a dot, e.g. example.com")
+    if any(c.isspace() for c in value):
+        raise ValidationFailed(field, "must not contain spaces")
+    return value
+
+
+def check_password(value: object, field: str = "password") -> str:
+    """At least 10 and at most 1,024 characters.
+
+    :raises ValidationFailed: naming the rule broken.
+    """
+    if not isinstance(value, str):
+        raise ValidationFailed(field, "must be a string")
+    if len(value) < MIN_PASSWORD:
+        raise ValidationFailed(field, f"must be at least {MIN_PASSWORD} characters")
+    if len(value) > MAX_PASSWORD:
+        raise ValidationFailed(field, f"must be at most {MAX_PASSWORD} characters")
+    return value
