@@ -39,6 +39,10 @@ class Settings:
     max_body_size: int = 10 * 1024 * 1024
     ask_timeout: float = 10.0
     shutdown_timeout: float = 10.0
+    session_idle_timeout: float = 7 * 86400.0
+    session_max_age: float = 30 * 86400.0
+    permission_cache_ttl: float = 30.0
+    admin_password: str | None = attrs.field(default=None, repr=False)
 
     @property
     def bind(self) -> str:
@@ -152,6 +156,12 @@ def _size(lo: int, hi: int) -> Callable[[str], int]:
     return parse
 
 
+def _admin_password(raw: str) -> str:
+    if not 10 <= len(raw) <= 1024:
+        raise ValueError("must be 10 to 1024 characters long")
+    return raw
+
+
 def _path(raw: str) -> Path:
     if not raw.strip():
         raise ValueError("must not be empty")
@@ -255,6 +265,34 @@ _SPECS: tuple[_Spec, ...] = (
         "How long an HTTP handler waits on an actor before answering 504.",
     ),
     _Spec(
+        "DAIS_SESSION_IDLE_TIMEOUT",
+        "session_idle_timeout",
+        _seconds(60, 365 * 86400),
+        "604800",
+        "A session unused this long (seconds) ends.",
+    ),
+    _Spec(
+        "DAIS_SESSION_MAX_AGE",
+        "session_max_age",
+        _seconds(60, 365 * 86400),
+        "2592000",
+        "A session ends this long (seconds) after sign-in, used or not.",
+    ),
+    _Spec(
+        "DAIS_PERMISSION_CACHE_TTL",
+        "permission_cache_ttl",
+        _seconds(0.1, 3600),
+        "30",
+        "How long resolved permissions and token lookups stay cached (changes invalidate at once).",
+    ),
+    _Spec(
+        "DAIS_ADMIN_PASSWORD",
+        "admin_password",
+        _admin_password,
+        "",
+        "Password of the `admin` user created on first start. Unset: a random one is printed once.",
+    ),
+    _Spec(
         "DAIS_SHUTDOWN_TIMEOUT",
         "shutdown_timeout",
         _seconds(0.1, 600),
@@ -308,6 +346,8 @@ def load_settings(
             values[spec.field] = spec.parse(text)
         except ValueError as exc:
             shown = redact_url(text) if spec.field.endswith("_url") else text
+            if spec.field == "admin_password":
+                shown = "***"
             raise ConfigError(f"{spec.env}={shown!r}: {exc}") from None
     host, port = values.pop("bind")
     values["bind_host"], values["bind_port"] = host, port

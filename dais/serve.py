@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 import anyio
 
 from dais.actors.events import EventDispatcher, Subscriber
+from dais.actors.identity.actor import IdentityActor, IdentityConfig
+from dais.actors.identity.messages import EnsureAdmin
 from dais.config import Settings, redact_url
 from dais.http.app import create_app
 from dais.http.metrics import Metrics
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
 
     import asyncpg
 
-__all__ = ["database_url", "open_database", "serve"]
+__all__ = ["bootstrap_admin", "database_url", "open_database", "serve", "start_actors"]
 
 log = logging.getLogger("dais")
 
@@ -105,6 +107,36 @@ async def serve(settings: Settings, *, subscribers: Sequence[Subscriber] = ()) -
 
             tg.start_soon(http)
         log.info("HTTP stopped; shutting down")
+
+
+async def start_actors(services: Services, subscribers: Sequence[Subscriber] = ()) -> None:
+    """Start every domain's actors under the system's root supervisor."""
+    pool, broker, settings = services.pool, services.broker, services.settings
+    config = IdentityConfig(
+        permission_cache_ttl=settings.permission_cache_ttl,
+        session_idle_timeout=settings.session_idle_timeout,
+        session_max_age=settings.session_max_age,
+    )
+    await services.system.start_child(
+        ChildSpec("identity", lambda: IdentityActor(pool, broker, config))
+    )
+    await services.system.start_child(
+        ChildSpec("events", lambda: EventDispatcher(pool, subscribers))
+    )
+
+
+async def bootstrap_admin(services: Services) -> None:
+    """On an empty database, create ``admin``; print a generated password once."""
+    password = await services.ask(
+        services.system.ref("identity"), EnsureAdmin(services.settings.admin_password)
+    )
+    if password is not None:
+        print(
+            f"created the admin user; sign in as admin with password: {password}\n"
+            "(shown once; change it, or set DAIS_ADMIN_PASSWORD before the first start)",
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 async def _stop_on_signal(stop: anyio.Event) -> None:

@@ -197,17 +197,20 @@ async def services(settings: Any, pool: asyncpg.Pool[Any]) -> AsyncIterator[Any]
     """Everything a handler can reach, on a fresh database and an in-process broker."""
     from dais.http.metrics import Metrics
     from dais.runtime import ActorSystem
+    from dais.serve import start_actors
     from dais.services import Services
     from dais.storage.broker import open_broker
 
     async with open_broker(None) as broker, ActorSystem("test") as system:
-        yield Services(
+        services = Services(
             settings=settings,
             pool=pool,
             broker=broker,
             system=system,
             metrics=Metrics(lambda: system),
         )
+        await start_actors(services)
+        yield services
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from litestar.openapi.plugins import JsonRenderPlugin
 
 from dais import __version__
 
-from . import health
+from . import admin, health, identity
 from .edge import Edge
 from .problems import exception_handlers
 
@@ -41,6 +41,8 @@ def create_app(
             health.readyz,
             health.metrics,
             health.version,
+            *identity.ROUTES,
+            *admin.ROUTES,
             *route_handlers,
         ],
         exception_handlers=exception_handlers(),

@@ -66,3 +66,301 @@ class AuditContext:
     client_address: str | None
     user_agent: str | None
     on_behalf_of: int | None = None
+
+
+@attrs.frozen
+class SessionRecord:
+    id: int
+    user_id: int
+    created_at: datetime
+    last_seen_at: datetime
+    expires_at: datetime
+    client_address: str | None
+    user_agent: str | None
+
+
+@attrs.frozen
+class TokenRecord:
+    id: int
+    user_id: int
+    name: str
+    last4: str
+    scopes: tuple[str, ...]
+    expires_at: datetime | None
+    created_at: datetime
+    last_used_at: datetime | None
+
+
+@attrs.frozen
+class RoleRecord:
+    id: int
+    name: str
+    description: str
+    permissions: tuple[str, ...]
+    builtin: bool
+
+
+@attrs.frozen
+class AssignmentRecord:
+    id: int
+    user_id: int
+    role_id: int
+    role: str
+    project_id: int | None
+    created_at: datetime
+
+
+@attrs.frozen
+class DelegationRecord:
+    id: int
+    delegator_id: int
+    delegate_id: int
+    permissions: tuple[str, ...]
+    project_id: int | None
+    expires_at: datetime | None
+    created_at: datetime
+    revoked_at: datetime | None
+
+
+@attrs.frozen
+class AuditRecord:
+    id: int
+    at: datetime
+    actor_id: int | None
+    actor_name: str | None
+    on_behalf_of: int | None
+    action: str
+    target_type: str
+    target_id: str | None
+    client_address: str | None
+    user_agent: str | None
+    details: dict[str, object]
+
+
+# --- messages ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class AuthenticateToken:
+    token: str
+
+
+@attrs.frozen
+class AuthenticateSession:
+    secret: str
+
+
+@attrs.frozen
+class Login:
+    login: str
+    password: str
+    audit: AuditContext
+
+
+@attrs.frozen
+class Logout:
+    session_id: int
+    audit: AuditContext
+
+
+@attrs.frozen
+class GetUser:
+    user_id: int
+
+
+@attrs.frozen
+class ListSessions:
+    user_id: int
+
+
+@attrs.frozen
+class RevokeSession:
+    user_id: int
+    session_id: int
+    audit: AuditContext
+
+
+@attrs.frozen
+class CreateToken:
+    user_id: int
+    name: str
+    scopes: frozenset[str]
+    expires_at: datetime | None
+    audit: AuditContext
+
+
+@attrs.frozen
+class ListTokens:
+    user_id: int
+
+
+@attrs.frozen
+class RevokeToken:
+    user_id: int
+    token_id: int
+    audit: AuditContext
+
+
+@attrs.frozen
+class Permissions:
+    """Everything the principal may do on the project (None: outside any project)."""
+
+    principal: Principal
+    project_id: int | None
+
+
+@attrs.frozen
+class EnsureAdmin:
+    """First start: create the ``admin`` user if there are no users; reply its password."""
+
+    password: str | None
+
+
+@attrs.frozen
+class ListUsers:
+    query: str | None
+    limit: int
+    offset: int
+
+
+@attrs.frozen
+class CreateUser:
+    kind: UserKind
+    username: str
+    email: str | None
+    display_name: str
+    password: str | None
+    is_admin: bool
+    audit: AuditContext
+
+
+@attrs.frozen
+class UpdateUser:
+    user_id: int
+    changes: dict[str, object]
+    audit: AuditContext
+
+
+@attrs.frozen
+class DeleteUser:
+    user_id: int
+    audit: AuditContext
+
+
+@attrs.frozen
+class ResetPassword:
+    username: str
+    password: str
+    audit: AuditContext
+
+
+@attrs.frozen
+class ListRoles:
+    pass
+
+
+@attrs.frozen
+class CreateRole:
+    name: str
+    description: str
+    permissions: frozenset[Permission]
+    audit: AuditContext
+
+
+@attrs.frozen
+class UpdateRole:
+    role_id: int
+    description: str | None
+    permissions: frozenset[Permission] | None
+    audit: AuditContext
+
+
+@attrs.frozen
+class DeleteRole:
+    role_id: int
+    audit: AuditContext
+
+
+@attrs.frozen
+class AssignRole:
+    user_id: int
+    role: str
+    project_id: int | None
+    audit: AuditContext
+
+
+@attrs.frozen
+class UnassignRole:
+    assignment_id: int
+    audit: AuditContext
+
+
+@attrs.frozen
+class ListAssignments:
+    user_id: int | None
+
+
+@attrs.frozen
+class Delegate:
+    delegator: Principal
+    delegate_id: int
+    permissions: frozenset[Permission]
+    project_id: int | None
+    expires_at: datetime | None
+    audit: AuditContext
+
+
+@attrs.frozen
+class ListDelegations:
+    user_id: int
+
+
+@attrs.frozen
+class RevokeDelegation:
+    user_id: int
+    delegation_id: int
+    audit: AuditContext
+
+
+@attrs.frozen
+class QueryAudit:
+    actor_id: int | None
+    action: str | None
+    target_type: str | None
+    target_id: str | None
+    since: datetime | None
+    until: datetime | None
+    before_id: int | None
+    limit: int
+
+
+IdentityMessage = (
+    AuthenticateToken
+    | AuthenticateSession
+    | Login
+    | Logout
+    | GetUser
+    | ListSessions
+    | RevokeSession
+    | CreateToken
+    | ListTokens
+    | RevokeToken
+    | Permissions
+    | EnsureAdmin
+    | ListUsers
+    | CreateUser
+    | UpdateUser
+    | DeleteUser
+    | ResetPassword
+    | ListRoles
+    | CreateRole
+    | UpdateRole
+    | DeleteRole
+    | AssignRole
+    | UnassignRole
+    | ListAssignments
+    | Delegate
+    | ListDelegations
+    | RevokeDelegation
+    | QueryAudit
+)

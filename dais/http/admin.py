@@ -1,0 +1,319 @@
+"""Administration routes: users, roles, role assignments and the audit log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Request, Response, delete, get, patch, post
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+
+from dais.actors.identity import messages as m
+from dais.actors.identity.permissions import Permission
+from dais.errors import ValidationFailed
+
+from .auth import audit_context, require
+from .identity import UserOut, _ask, _aware, _permissions, user_out
+
+__all__ = ["ROUTES"]
+
+_Id = Annotated[str, msgspec.Meta(pattern=r"^[0-9]{1,18}$")]
+
+
+class UserIn(msgspec.Struct, forbid_unknown_fields=True):
+    username: str
+    kind: m.UserKind = m.UserKind.HUMAN
+    email: str | None = None
+    display_name: Annotated[str, msgspec.Meta(max_length=200)] = ""
+    password: str | None = None
+    is_admin: bool = False
+
+
+class UserPatch(msgspec.Struct, forbid_unknown_fields=True):
+    email: str | None | msgspec.UnsetType = msgspec.UNSET
+    display_name: Annotated[str, msgspec.Meta(max_length=200)] | msgspec.UnsetType = msgspec.UNSET
+    password: str | msgspec.UnsetType = msgspec.UNSET
+    active: bool | msgspec.UnsetType = msgspec.UNSET
+    is_admin: bool | msgspec.UnsetType = msgspec.UNSET
+
+
+class UserPage(msgspec.Struct):
+    items: list[UserOut]
+    total: int
+
+
+class RoleIn(msgspec.Struct, forbid_unknown_fields=True):
+    name: str
+    permissions: Annotated[list[str], msgspec.Meta(max_length=64)]
+    description: Annotated[str, msgspec.Meta(max_length=500)] = ""
+
+
+class RolePatch(msgspec.Struct, forbid_unknown_fields=True):
+    description: Annotated[str, msgspec.Meta(max_length=500)] | None = None
+    permissions: Annotated[list[str], msgspec.Meta(max_length=64)] | None = None
+
+
+class RoleOut(msgspec.Struct):
+    id: str
+    name: str
+    description: str
+    permissions: list[str]
+    builtin: bool
+
+
+def _role_out(r: m.RoleRecord) -> RoleOut:
+    return RoleOut(
+        id=str(r.id),
+        name=r.name,
+        description=r.description,
+        permissions=list(r.permissions),
+        builtin=r.builtin,
+    )
+
+
+class AssignmentIn(msgspec.Struct, forbid_unknown_fields=True):
+    user_id: _Id
+    role: Annotated[str, msgspec.Meta(min_length=1, max_length=40)]
+    project_id: _Id | None = None
+
+
+class AssignmentOut(msgspec.Struct):
+    id: str
+    user_id: str
+    role: str
+    project_id: str | None
+    created_at: datetime
+
+
+def _assignment_out(a: m.AssignmentRecord) -> AssignmentOut:
+    return AssignmentOut(
+        id=str(a.id),
+        user_id=str(a.user_id),
+        role=a.role,
+        project_id=None if a.project_id is None else str(a.project_id),
+        created_at=a.created_at,
+    )
+
+
+class AuditOut(msgspec.Struct):
+    id: str
+    at: datetime
+    actor_id: str | None
+    actor_name: str | None
+    on_behalf_of: str | None
+    action: str
+    target_type: str
+    target_id: str | None
+    client_address: str | None
+    user_agent: str | None
+    details: dict[str, Any]
+
+
+# --- users -------------------------------------------------------------------------------
+
+
+@get("/api/admin/users", tags=["admin"], summary="List users")
+async def list_users(
+    request: Request[Any, Any, Any],
+    q: Annotated[str | None, QueryParameter(max_length=100)] = None,
+    limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
+    offset: Annotated[int, QueryParameter(ge=0, le=1_000_000)] = 0,
+) -> UserPage:
+    await require(request, Permission.ADMIN_USERS)
+    users, total = await _ask(request, m.ListUsers(q, limit, offset))
+    return UserPage(items=[user_out(u) for u in users], total=total)
+
+
+@post("/api/admin/users", tags=["admin"], summary="Create a user")
+async def create_user(request: Request[Any, Any, Any], data: JSONBody[UserIn]) -> UserOut:
+    who = await require(request, Permission.ADMIN_USERS)
+    if data.is_admin and not who.is_admin:
+        raise ValidationFailed("is_admin", "only an administrator can create another")
+    user = await _ask(
+        request,
+        m.CreateUser(
+            kind=data.kind,
+            username=data.username,
+            email=data.email,
+            display_name=data.display_name,
+            password=data.password,
+            is_admin=data.is_admin,
+            audit=audit_context(request, who),
+        ),
+    )
+    return user_out(user)
+
+
+@patch("/api/admin/users/{user_id:int}", tags=["admin"], summary="Change a user")
+async def update_user(
+    request: Request[Any, Any, Any], user_id: FromPath[int], data: JSONBody[UserPatch]
+) -> UserOut:
+    who = await require(request, Permission.ADMIN_USERS)
+    changes = {k: v for k, v in msgspec.structs.asdict(data).items() if v is not msgspec.UNSET}
+    if "is_admin" in changes and not who.is_admin:
+        raise ValidationFailed("is_admin", "only an administrator can change it")
+    if user_id == who.user_id and (
+        changes.get("active") is False or changes.get("is_admin") is False
+    ):
+        raise ValidationFailed("active", "you cannot disable or demote yourself")
+    user = await _ask(request, m.UpdateUser(user_id, changes, audit_context(request, who)))
+    return user_out(user)
+
+
+@delete("/api/admin/users/{user_id:int}", tags=["admin"], summary="Delete a user")
+async def delete_user(request: Request[Any, Any, Any], user_id: FromPath[int]) -> None:
+    who = await require(request, Permission.ADMIN_USERS)
+    await _ask(request, m.DeleteUser(user_id, audit_context(request, who)))
+
+
+# --- roles -------------------------------------------------------------------------------
+
+
+@get("/api/admin/roles", tags=["admin"], summary="List roles")
+async def list_roles(request: Request[Any, Any, Any]) -> list[RoleOut]:
+    await require(request, Permission.ADMIN_ROLES)
+    return [_role_out(r) for r in await _ask(request, m.ListRoles())]
+
+
+@post("/api/admin/roles", tags=["admin"], summary="Create a custom role")
+async def create_role(request: Request[Any, Any, Any], data: JSONBody[RoleIn]) -> RoleOut:
+    who = await require(request, Permission.ADMIN_ROLES)
+    role = await _ask(
+        request,
+        m.CreateRole(
+            data.name,
+            data.description,
+            _permissions(data.permissions, "permissions"),
+            audit_context(request, who),
+        ),
+    )
+    return _role_out(role)
+
+
+@patch("/api/admin/roles/{role_id:int}", tags=["admin"], summary="Change a custom role")
+async def update_role(
+    request: Request[Any, Any, Any], role_id: FromPath[int], data: JSONBody[RolePatch]
+) -> RoleOut:
+    who = await require(request, Permission.ADMIN_ROLES)
+    permissions = (
+        None if data.permissions is None else _permissions(data.permissions, "permissions")
+    )
+    role = await _ask(
+        request, m.UpdateRole(role_id, data.description, permissions, audit_context(request, who))
+    )
+    return _role_out(role)
+
+
+@delete("/api/admin/roles/{role_id:int}", tags=["admin"], summary="Delete a custom role")
+async def delete_role(request: Request[Any, Any, Any], role_id: FromPath[int]) -> None:
+    who = await require(request, Permission.ADMIN_ROLES)
+    await _ask(request, m.DeleteRole(role_id, audit_context(request, who)))
+
+
+@get("/api/admin/role-assignments", tags=["admin"], summary="List role assignments")
+async def list_assignments(
+    request: Request[Any, Any, Any],
+    user_id: Annotated[int | None, QueryParameter(ge=1)] = None,
+) -> list[AssignmentOut]:
+    await require(request, Permission.ADMIN_ROLES)
+    return [_assignment_out(a) for a in await _ask(request, m.ListAssignments(user_id))]
+
+
+@post("/api/admin/role-assignments", tags=["admin"], summary="Assign a role")
+async def assign_role(
+    request: Request[Any, Any, Any], data: JSONBody[AssignmentIn]
+) -> AssignmentOut:
+    who = await require(request, Permission.ADMIN_ROLES)
+    if data.role == "admin" and not who.is_admin:
+        raise ValidationFailed("role", "only an administrator can assign the admin role")
+    record = await _ask(
+        request,
+        m.AssignRole(
+            int(data.user_id),
+            data.role,
+            None if data.project_id is None else int(data.project_id),
+            audit_context(request, who),
+        ),
+    )
+    return _assignment_out(record)
+
+
+@delete(
+    "/api/admin/role-assignments/{assignment_id:int}", tags=["admin"], summary="Unassign a role"
+)
+async def unassign_role(request: Request[Any, Any, Any], assignment_id: FromPath[int]) -> None:
+    who = await require(request, Permission.ADMIN_ROLES)
+    await _ask(request, m.UnassignRole(assignment_id, audit_context(request, who)))
+
+
+# --- audit -------------------------------------------------------------------------------
+
+
+@get("/api/admin/audit", tags=["admin"], summary="The audit log, newest first")
+async def audit_log(
+    request: Request[Any, Any, Any],
+    actor_id: Annotated[int | None, QueryParameter(ge=1)] = None,
+    action: Annotated[str | None, QueryParameter(max_length=100)] = None,
+    target_type: Annotated[str | None, QueryParameter(max_length=100)] = None,
+    target_id: Annotated[str | None, QueryParameter(max_length=100)] = None,
+    since: FromQuery[datetime | None] = None,
+    until: FromQuery[datetime | None] = None,
+    before: Annotated[int | None, QueryParameter(ge=1, description="page: ids below this")] = None,
+    limit: Annotated[int, QueryParameter(ge=1, le=500)] = 100,
+) -> Response[list[AuditOut]]:
+    await require(request, Permission.ADMIN_PLATFORM)
+    rows: list[m.AuditRecord] = await _ask(
+        request,
+        m.QueryAudit(
+            actor_id,
+            action,
+            target_type,
+            target_id,
+            _aware(since, "since"),
+            _aware(until, "until"),
+            before,
+            limit,
+        ),
+    )
+    items = [
+        AuditOut(
+            id=str(r.id),
+            at=r.at,
+            actor_id=None if r.actor_id is None else str(r.actor_id),
+            actor_name=r.actor_name,
+            on_behalf_of=None if r.on_behalf_of is None else str(r.on_behalf_of),
+            action=r.action,
+            target_type=r.target_type,
+            target_id=r.target_id,
+            client_address=r.client_address,
+            user_agent=r.user_agent,
+            details=r.details,
+        )
+        for r in rows
+    ]
+    headers = {}
+    if len(rows) == limit:
+        query = request.url.query_params.dict()
+        query["before"] = [str(rows[-1].id)]
+        from urllib.parse import urlencode
+
+        next_url = f"{request.url.path}?{urlencode(query, doseq=True)}"
+        headers["Link"] = f'<{next_url}>; rel="next"'
+    return Response(items, headers=headers)
+
+
+ROUTES = [
+    list_users,
+    create_user,
+    update_user,
+    delete_user,
+    list_roles,
+    create_role,
+    update_role,
+    delete_role,
+    list_assignments,
+    assign_role,
+    unassign_role,
+    audit_log,
+]

@@ -1,0 +1,300 @@
+"""Routes for signing in and for the signed-in user: sessions, tokens, delegations."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Annotated, Any
+
+import msgspec
+from litestar import Request, Response, delete, get, post
+from litestar.datastructures import Cookie
+from litestar.params import FromPath, JSONBody
+
+from dais.actors.identity import messages as m
+from dais.actors.identity.permissions import Permission
+from dais.errors import ValidationFailed
+
+from .auth import SESSION_COOKIE, audit_context, check_same_origin, principal
+
+if TYPE_CHECKING:
+    from dais.services import Services
+
+__all__ = ["ROUTES", "UserOut", "user_out"]
+
+_Name = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+
+
+# --- shapes ------------------------------------------------------------------------------
+
+
+class UserOut(msgspec.Struct):
+    id: str
+    kind: str
+    username: str
+    email: str | None
+    display_name: str
+    active: bool
+    is_admin: bool
+    created_at: datetime
+    last_login_at: datetime | None
+
+
+def user_out(u: m.UserRecord) -> UserOut:
+    return UserOut(
+        id=str(u.id),
+        kind=u.kind.value,
+        username=u.username,
+        email=u.email,
+        display_name=u.display_name,
+        active=u.active,
+        is_admin=u.is_admin,
+        created_at=u.created_at,
+        last_login_at=u.last_login_at,
+    )
+
+
+class LoginIn(msgspec.Struct, forbid_unknown_fields=True):
+    login: Annotated[str, msgspec.Meta(min_length=1, max_length=254)]
+    password: Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
+
+
+class SessionOut(msgspec.Struct):
+    id: str
+    created_at: datetime
+    last_seen_at: datetime
+    expires_at: datetime
+    client_address: str | None
+    user_agent: str | None
+    current: bool
+
+
+class TokenIn(msgspec.Struct, forbid_unknown_fields=True):
+    name: _Name
+    scopes: Annotated[list[str], msgspec.Meta(min_length=1, max_length=64)]
+    expires_at: datetime | None = None
+
+
+class TokenOut(msgspec.Struct):
+    id: str
+    name: str
+    last4: str
+    scopes: list[str]
+    expires_at: datetime | None
+    created_at: datetime
+    last_used_at: datetime | None
+
+
+class CreatedTokenOut(TokenOut):
+    token: str  # shown once
+
+
+def token_out(t: m.TokenRecord) -> TokenOut:
+    return TokenOut(
+        id=str(t.id),
+        name=t.name,
+        last4=t.last4,
+        scopes=list(t.scopes),
+        expires_at=t.expires_at,
+        created_at=t.created_at,
+        last_used_at=t.last_used_at,
+    )
+
+
+class DelegationIn(msgspec.Struct, forbid_unknown_fields=True):
+    delegate_id: Annotated[str, msgspec.Meta(pattern=r"^[0-9]{1,18}$")]
+    permissions: Annotated[list[str], msgspec.Meta(min_length=1, max_length=64)]
+    project_id: Annotated[str, msgspec.Meta(pattern=r"^[0-9]{1,18}$")] | None = None
+    expires_at: datetime | None = None
+
+
+class DelegationOut(msgspec.Struct):
+    id: str
+    delegator_id: str
+    delegate_id: str
+    permissions: list[str]
+    project_id: str | None
+    expires_at: datetime | None
+    created_at: datetime
+
+
+def delegation_out(d: m.DelegationRecord) -> DelegationOut:
+    return DelegationOut(
+        id=str(d.id),
+        delegator_id=str(d.delegator_id),
+        delegate_id=str(d.delegate_id),
+        permissions=list(d.permissions),
+        project_id=None if d.project_id is None else str(d.project_id),
+        expires_at=d.expires_at,
+        created_at=d.created_at,
+    )
+
+
+def _aware(value: datetime | None, field: str) -> datetime | None:
+    if value is not None and value.tzinfo is None:
+        raise ValidationFailed(field, "must carry a time zone, e.g. 2026-12-31T00:00:00Z")
+    return value
+
+
+def _permissions(values: list[str], field: str) -> frozenset[Permission]:
+    out = set()
+    for value in values:
+        try:
+            out.add(Permission(value))
+        except ValueError:
+            raise ValidationFailed(field, f"unknown permission {value!r}") from None
+    return frozenset(out)
+
+
+def _services(request: Request[Any, Any, Any]) -> Services:
+    services: Services = request.app.state.services
+    return services
+
+
+async def _ask(request: Request[Any, Any, Any], message: Any) -> Any:
+    services = _services(request)
+    return await services.ask(services.system.ref("identity"), message)
+
+
+def _session_cookie(request: Request[Any, Any, Any], value: str, max_age: int) -> Cookie:
+    secure = _services(request).settings.public_url.startswith("https://")
+    return Cookie(
+        key=SESSION_COOKIE,
+        value=value,
+        max_age=max_age,
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=secure,
+    )
+
+
+# --- routes ------------------------------------------------------------------------------
+
+
+@post("/api/auth/login", tags=["auth"], summary="Sign in with a username or email and a password")
+async def login(request: Request[Any, Any, Any], data: JSONBody[LoginIn]) -> Response[UserOut]:
+    if request.headers.get("origin") is not None:
+        # A login form posted from another site would sign the victim into our account.
+        check_same_origin(request)
+    user, secret = await _ask(
+        request, m.Login(data.login, data.password, audit_context(request, None))
+    )
+    max_age = int(_services(request).settings.session_max_age)
+    return Response(user_out(user), cookies=[_session_cookie(request, secret, max_age)])
+
+
+@post("/api/auth/logout", tags=["auth"], summary="Sign out of this session", status_code=204)
+async def logout(request: Request[Any, Any, Any]) -> Response[None]:
+    who = await principal(request)
+    if who.session_id is not None:
+        await _ask(request, m.Logout(who.session_id, audit_context(request, who)))
+    return Response(None, status_code=204, cookies=[_session_cookie(request, "", 0)])
+
+
+@get("/api/user", tags=["user"], summary="The signed-in user")
+async def current_user(request: Request[Any, Any, Any]) -> UserOut:
+    who = await principal(request)
+    return user_out(await _ask(request, m.GetUser(who.user_id)))
+
+
+@get("/api/user/sessions", tags=["user"], summary="My sessions")
+async def list_sessions(request: Request[Any, Any, Any]) -> list[SessionOut]:
+    who = await principal(request)
+    sessions: list[m.SessionRecord] = await _ask(request, m.ListSessions(who.user_id))
+    return [
+        SessionOut(
+            id=str(s.id),
+            created_at=s.created_at,
+            last_seen_at=s.last_seen_at,
+            expires_at=s.expires_at,
+            client_address=s.client_address,
+            user_agent=s.user_agent,
+            current=s.id == who.session_id,
+        )
+        for s in sessions
+    ]
+
+
+@delete("/api/user/sessions/{session_id:int}", tags=["user"], summary="Sign a session out")
+async def revoke_session(request: Request[Any, Any, Any], session_id: FromPath[int]) -> None:
+    who = await principal(request)
+    await _ask(request, m.RevokeSession(who.user_id, session_id, audit_context(request, who)))
+
+
+@get("/api/user/tokens", tags=["user"], summary="My API tokens")
+async def list_tokens(request: Request[Any, Any, Any]) -> list[TokenOut]:
+    who = await principal(request)
+    return [token_out(t) for t in await _ask(request, m.ListTokens(who.user_id))]
+
+
+@post("/api/user/tokens", tags=["user"], summary="Create an API token (shown once)")
+async def create_token(request: Request[Any, Any, Any], data: JSONBody[TokenIn]) -> CreatedTokenOut:
+    who = await principal(request)
+    scopes = {"*"} if data.scopes == ["*"] else set(_permissions(data.scopes, "scopes"))
+    if who.scopes is not None:
+        # A token can mint tokens only as narrow as itself.
+        if "*" in scopes or not scopes <= who.scopes:
+            raise ValidationFailed("scopes", "must be within the scopes of the calling token")
+    expires = _aware(data.expires_at, "expires_at")
+    if expires is not None and expires <= datetime.now(UTC):
+        raise ValidationFailed("expires_at", "must be in the future")
+    record, secret = await _ask(
+        request,
+        m.CreateToken(
+            who.user_id, data.name, frozenset(scopes), expires, audit_context(request, who)
+        ),
+    )
+    out = token_out(record)
+    return CreatedTokenOut(**msgspec.structs.asdict(out), token=secret)
+
+
+@delete("/api/user/tokens/{token_id:int}", tags=["user"], summary="Revoke an API token")
+async def revoke_token(request: Request[Any, Any, Any], token_id: FromPath[int]) -> None:
+    who = await principal(request)
+    await _ask(request, m.RevokeToken(who.user_id, token_id, audit_context(request, who)))
+
+
+@get("/api/delegations", tags=["delegation"], summary="Delegations I gave or received")
+async def list_delegations(request: Request[Any, Any, Any]) -> list[DelegationOut]:
+    who = await principal(request)
+    return [delegation_out(d) for d in await _ask(request, m.ListDelegations(who.user_id))]
+
+
+@post("/api/delegations", tags=["delegation"], summary="Delegate some of my permissions")
+async def create_delegation(
+    request: Request[Any, Any, Any], data: JSONBody[DelegationIn]
+) -> DelegationOut:
+    who = await principal(request)
+    record = await _ask(
+        request,
+        m.Delegate(
+            delegator=who,
+            delegate_id=int(data.delegate_id),
+            permissions=_permissions(data.permissions, "permissions"),
+            project_id=None if data.project_id is None else int(data.project_id),
+            expires_at=_aware(data.expires_at, "expires_at"),
+            audit=audit_context(request, who),
+        ),
+    )
+    return delegation_out(record)
+
+
+@delete("/api/delegations/{delegation_id:int}", tags=["delegation"], summary="Revoke")
+async def revoke_delegation(request: Request[Any, Any, Any], delegation_id: FromPath[int]) -> None:
+    who = await principal(request)
+    await _ask(request, m.RevokeDelegation(who.user_id, delegation_id, audit_context(request, who)))
+
+
+ROUTES = [
+    login,
+    logout,
+    current_user,
+    list_sessions,
+    revoke_session,
+    list_tokens,
+    create_token,
+    revoke_token,
+    list_delegations,
+    create_delegation,
+    revoke_delegation,
+]
