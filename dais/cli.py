@@ -1,4 +1,4 @@
-"""The ``dais`` command: ``serve``, ``migrate``, ``version``."""
+"""The ``dais`` command: ``serve``, ``migrate``, ``admin``, ``version``."""
 
 from __future__ import annotations
 
@@ -31,14 +31,17 @@ def _parser() -> argparse.ArgumentParser:
         description="Migrate the database and serve HTTP until SIGINT or SIGTERM. Settings "
         "come from DAIS_* environment variables (see the README) or --config.",
     )
-    serve.add_argument("--config", type=Path, metavar="FILE", help=config_help)
+    serve.add_argument("--config", metavar="FILE", help=config_help)
     migrate = sub.add_parser(
         "migrate",
         help="apply pending database migrations and exit",
         description="Apply pending sql/NNNN_*.sql migrations, then exit.",
     )
-    migrate.add_argument("--config", type=Path, metavar="FILE", help=config_help)
+    migrate.add_argument("--config", metavar="FILE", help=config_help)
     sub.add_parser("version", help="print the version", description="Print the dais version.")
+    from dais.cli_admin import add_parser as add_admin_parser
+
+    add_admin_parser(sub, config_help)
     return parser
 
 
@@ -63,12 +66,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "version":
         print(f"dais {__version__}")
         return 0
+    config = Path(args.config) if getattr(args, "config", None) else None
     try:
-        settings = load_settings(config_file=args.config)
+        settings = load_settings(config_file=config)
     except ConfigError as exc:
         print(f"dais: configuration error: {exc}", file=sys.stderr)
         return 2
 
+    import asyncpg
+
+    from dais.errors import DomainError
     from dais.http.server import BindError
     from dais.logs import configure_logging
     from dais.storage.database import DatabaseUnavailable
@@ -78,12 +85,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "migrate":
             _run(_migrate, settings)
+        elif args.command == "admin":
+            from dais.cli_admin import run
+
+            _run(run, settings, args)
         else:
             from dais.serve import serve
 
             _run(serve, settings)
-    except (BindError, MigrationError, DatabaseUnavailable) as exc:
+    except ConfigError as exc:  # found late, e.g. a data directory too deep for a socket
+        print(f"dais: configuration error: {exc}", file=sys.stderr)
+        return 2
+    except (BindError, MigrationError, DatabaseUnavailable, DomainError, ValueError) as exc:
         print(f"dais: {exc}", file=sys.stderr)
+        return 1
+    except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+        print(f"dais: start-up failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -96,10 +96,13 @@ def _origins(raw: str) -> tuple[str, ...]:
     origins = tuple(o.strip().rstrip("/") for o in raw.split(",") if o.strip())
     for origin in origins:
         if origin == "*":
-            continue
+            raise ValueError(
+                "'*' is not allowed: dais answers with credentials, so '*' would let any site "
+                "act as a signed-in user; list the origins"
+            )
         parts = urlsplit(origin)
         if parts.scheme not in {"http", "https"} or not parts.hostname or parts.path:
-            raise ValueError(f"{origin!r} is not an origin (scheme://host[:port]) or '*'")
+            raise ValueError(f"{origin!r} is not an origin (scheme://host[:port])")
     return origins
 
 
@@ -211,9 +214,9 @@ _SPECS: tuple[_Spec, ...] = (
     _Spec(
         "DAIS_DATABASE_POOL_SIZE",
         "database_pool_size",
-        _int_range(1, 500),
+        _int_range(3, 500),
         "10",
-        "Connections in the PostgreSQL pool.",
+        "Connections in the PostgreSQL pool (at least 3).",
     ),
     _Spec(
         "DAIS_REDIS_URL",

@@ -16,6 +16,7 @@ __all__ = [
     "NotFound",
     "TooManyRequests",
     "Unauthorized",
+    "Unavailable",
     "ValidationFailed",
 ]
 
@@ -57,6 +58,12 @@ class ValidationFailed(_Problem):
         super().__init__(f"{field}: {rule}", extra={"errors": [{"field": field, "rule": rule}]})
         self.field = field
         self.rule = rule
+
+
+class Unavailable(_Problem):
+    """A dependency (the database, the broker) cannot be reached right now."""
+
+    status, title = 503, "Service Unavailable"
 
 
 class TooManyRequests(_Problem):

@@ -52,8 +52,8 @@ async def database_url(settings: Settings) -> AsyncIterator[str]:
 
 
 @asynccontextmanager
-async def open_database(settings: Settings) -> AsyncIterator[asyncpg.Pool[Any]]:
-    """A migrated connection pool."""
+async def open_database(settings: Settings) -> AsyncIterator[tuple[asyncpg.Pool[Any], str]]:
+    """A migrated connection pool, and the URL it connects to."""
     async with (
         database_url(settings) as url,
         open_pool(url, size=settings.database_pool_size) as pool,
@@ -63,14 +63,32 @@ async def open_database(settings: Settings) -> AsyncIterator[asyncpg.Pool[Any]]:
         if applied:
             log.info("database migrated: %s", ", ".join(m.filename for m in applied))
         log.info("database ready at %s", redact_url(url))
-        yield pool
+        yield pool, url
 
 
 async def serve(settings: Settings, *, subscribers: Sequence[Subscriber] = ()) -> None:
     """Run dais until SIGINT or SIGTERM, then shut down gracefully."""
     config, sockets = bind(settings)
+    stop = anyio.Event()
+    # The signal watcher outlives everything else, so a second signal during the drain is
+    # answered with a log line rather than by the default handler killing the process.
+    async with anyio.create_task_group() as outer:
+        outer.start_soon(_stop_on_signal, stop)
+        outer.start_soon(flush_logs_periodically)
+        await _run(settings, subscribers, config, sockets, stop)
+        log.info("stopped")
+        outer.cancel_scope.cancel()
+
+
+async def _run(
+    settings: Settings,
+    subscribers: Sequence[Subscriber],
+    config: Any,
+    sockets: Any,
+    stop: anyio.Event,
+) -> None:
     async with AsyncExitStack() as stack:
-        pool = await stack.enter_async_context(open_database(settings))
+        pool, url = await stack.enter_async_context(open_database(settings))
         broker = await stack.enter_async_context(open_broker(settings.redis_url))
         system = await stack.enter_async_context(
             ActorSystem("dais", drain_timeout=settings.shutdown_timeout)
@@ -82,35 +100,33 @@ async def serve(settings: Settings, *, subscribers: Sequence[Subscriber] = ()) -
             system=system,
             metrics=Metrics(lambda: system),
         )
-        await system.start_child(ChildSpec("events", lambda: EventDispatcher(pool, subscribers)))
+        await start_actors(services, subscribers, listen_url=url)
+        await bootstrap_admin(services)
         app = create_app(services)
         # Everything built so far lives as long as the process: move it out of the garbage
         # collector's view, so collections triggered by request garbage stay cheap.
         gc.collect()
         gc.freeze()
-        stop = anyio.Event()
+        print(f"dais {_version()} is running at {settings.public_url}", file=sys.stderr, flush=True)
         async with anyio.create_task_group() as tg:
-            tg.start_soon(_stop_on_signal, stop)
-            tg.start_soon(flush_logs_periodically)
-            print(
-                f"dais {_version()} is running at {settings.public_url}",
-                file=sys.stderr,
-                flush=True,
-            )
 
             async def http() -> None:
                 # In a task of its own: Hypercorn's asyncio.TaskGroup leaves a cancellation
                 # request on the task that ran it, which anyio would otherwise take for one
                 # aimed at this task group's host.
                 await serve_http(app, config, sockets, stop.wait)
-                tg.cancel_scope.cancel()
 
             tg.start_soon(http)
         log.info("HTTP stopped; shutting down")
 
 
-async def start_actors(services: Services, subscribers: Sequence[Subscriber] = ()) -> None:
-    """Start every domain's actors under the system's root supervisor."""
+async def start_actors(
+    services: Services, subscribers: Sequence[Subscriber] = (), *, listen_url: str | None = None
+) -> None:
+    """Start every domain's actors under the system's root supervisor.
+
+    ``listen_url`` lets the event dispatcher LISTEN for new events; without it, it polls.
+    """
     pool, broker, settings = services.pool, services.broker, services.settings
     config = IdentityConfig(
         permission_cache_ttl=settings.permission_cache_ttl,
@@ -121,7 +137,7 @@ async def start_actors(services: Services, subscribers: Sequence[Subscriber] = (
         ChildSpec("identity", lambda: IdentityActor(pool, broker, config))
     )
     await services.system.start_child(
-        ChildSpec("events", lambda: EventDispatcher(pool, subscribers))
+        ChildSpec("events", lambda: EventDispatcher(pool, subscribers, listen_url=listen_url))
     )
 
 
@@ -140,11 +156,16 @@ async def bootstrap_admin(services: Services) -> None:
 
 
 async def _stop_on_signal(stop: anyio.Event) -> None:
+    # Keeps receiving after the first signal, so a second one during the drain does not kill
+    # the process before the pool and the embedded PostgreSQL are closed.
     with anyio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:
         async for signum in signals:
-            log.info("received %s, stopping", signal.Signals(signum).name)
+            name = signal.Signals(signum).name
+            if stop.is_set():
+                log.warning("received %s again; already stopping, please wait", name)
+                continue
+            log.info("received %s, stopping", name)
             stop.set()
-            return
 
 
 def _version() -> str:

@@ -41,6 +41,7 @@ def create_app(
             health.readyz,
             health.metrics,
             health.version,
+            health.openapi,
             *identity.ROUTES,
             *admin.ROUTES,
             *route_handlers,
@@ -50,7 +51,10 @@ def create_app(
             title="dais",
             version=__version__,
             description="The dais HTTP API. Errors are RFC 9457 problem+json.",
-            path="/api",
+            # Litestar's own schema router mounts a catch-all under its path; keep it out of
+            # /api (where it turned unknown routes into HTML 404s) and serve the document
+            # from health.openapi at /api/openapi.json.
+            path="/_litestar/schema",
             render_plugins=[JsonRenderPlugin()],
         ),
         cors_config=cors if settings.cors_origins else None,

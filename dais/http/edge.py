@@ -37,11 +37,15 @@ __all__ = ["Edge"]
 
 access_log = logging.getLogger("dais.access")
 
+_SLASHES = re.compile(r"//+")
 _SANE_REQUEST_ID = re.compile(rb"[A-Za-z0-9._:+/=-]{1,128}")
 # Request ids: a random per-process prefix and a counter. Unique across replicas and
 # restarts, and a tenth of the cost of uuid4 on the hot path.
 _ID_PREFIX = os.urandom(8).hex().encode()
 _id_counter = itertools.count(1)
+_KNOWN_METHODS = frozenset(
+    {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PROPFIND", "REPORT"}
+)
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
@@ -116,6 +120,8 @@ class Edge:
             elapsed = time.perf_counter() - started
             route = scope.get("path_template") or "<unmatched>"
             method = scope["method"]
+            if method not in _KNOWN_METHODS:
+                method = "OTHER"  # a client must not be able to mint metric series
             metrics.observe_request(method, route, status, elapsed)
             if access_log.isEnabledFor(logging.INFO):
                 client = scope.get("client")
@@ -140,14 +146,16 @@ class Edge:
             return 400, "Content-Length is not a number"
         if content_length > self.max_body_size:
             return 413, f"request body is larger than the limit of {self.max_body_size} bytes"
-        path: str = scope["path"]
+        # Litestar collapses repeated slashes when routing; so must the check.
+        path: str = _SLASHES.sub("/", scope["path"])
         if (
             scope["method"] in _BODY_METHODS
             and path.startswith("/api/")
-            and (content_length > 0 or chunked)
             and not path.startswith(self.raw_body_prefixes or ("\0",))
+            and (content_type or content_length > 0 or chunked)
             and not _is_json(content_type)
         ):
+            # A declared type must be JSON; an undeclared one only for an empty body.
             shown = content_type.decode("latin-1") or "none"
             return 415, f"request body must be application/json (got content type {shown})"
         return None

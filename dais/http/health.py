@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 import anyio
@@ -15,7 +16,9 @@ from .problems import problem
 if TYPE_CHECKING:
     from dais.services import Services
 
-__all__ = ["healthz", "metrics", "readyz", "version"]
+__all__ = ["healthz", "metrics", "openapi", "readyz", "version"]
+
+log = logging.getLogger(__name__)
 
 _CHECK_TIMEOUT = 2.0
 
@@ -34,14 +37,16 @@ async def readyz(request: Request[Any, Any, Any]) -> Response[Any]:
         with anyio.fail_after(_CHECK_TIMEOUT):
             await services.pool.fetchval("SELECT 1")
         checks["database"] = "ok"
-    except Exception as exc:  # noqa: BLE001 - any failure means "not ready"; it is reported
-        checks["database"] = f"unreachable: {exc!r}"
+    except Exception as exc:  # noqa: BLE001 - any failure means "not ready"; it is logged
+        log.warning("readiness: database unreachable: %r", exc)
+        checks["database"] = f"unreachable ({type(exc).__name__})"
     try:
         with anyio.fail_after(_CHECK_TIMEOUT):
             await services.broker.ping()
         checks["broker"] = "ok"
     except Exception as exc:  # noqa: BLE001
-        checks["broker"] = f"unreachable: {exc!r}"
+        log.warning("readiness: broker unreachable: %r", exc)
+        checks["broker"] = f"unreachable ({type(exc).__name__})"
     if all(v == "ok" for v in checks.values()):
         return Response({"status": "ready", "checks": checks})
     failing = ", ".join(k for k, v in checks.items() if v != "ok")
@@ -58,3 +63,15 @@ async def metrics(request: Request[Any, Any, Any]) -> Response[bytes]:
 @get("/api/version", sync_to_thread=False, tags=["system"], summary="dais version")
 def version() -> dict[str, str]:
     return {"version": __version__}
+
+
+@get("/api/openapi.json", tags=["system"], summary="This document", include_in_schema=False)
+async def openapi(request: Request[Any, Any, Any]) -> Response[bytes]:
+    """The OpenAPI 3.1 document, rendered once per process."""
+    state = request.app.state
+    if "openapi_json" not in state:
+        import msgspec
+
+        state["openapi_json"] = msgspec.json.encode(request.app.openapi_schema.to_schema())
+    body: bytes = state["openapi_json"]
+    return Response(body, media_type="application/vnd.oai.openapi+json")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from litestar import Response
 from litestar.exceptions import HTTPException, SerializationException, ValidationException
 
-from dais.errors import TooManyRequests, Unauthorized
+from dais.errors import TooManyRequests, Unauthorized, Unavailable
 from dais.runtime import ActorCrashed, ActorStopped, AskTimeout, DomainError, MailboxFull
 
 if TYPE_CHECKING:
@@ -94,6 +94,8 @@ def _domain_error(request: Request[Any, Any, Any], exc: DomainError) -> Response
     headers = None
     if isinstance(exc, TooManyRequests):
         headers = {"Retry-After": str(exc.retry_after)}
+    elif isinstance(exc, Unavailable):
+        headers = {"Retry-After": "5"}
     elif isinstance(exc, Unauthorized):
         headers = {"WWW-Authenticate": 'Bearer realm="dais"'}
     return problem(

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import anyio.to_thread
 
+from dais.config import ConfigError
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -45,7 +47,7 @@ async def start_embedded_postgres(data_dir: Path, *, cleanup: str = "stop") -> E
     """
     pgdata = (data_dir / "postgres").resolve()
     if len(str(pgdata).encode()) > _MAX_SOCKET_DIR:
-        raise RuntimeError(
+        raise ConfigError(
             f"DAIS_DATA_DIR={data_dir}: the embedded PostgreSQL socket path would exceed the "
             f"Unix limit; use a shorter data directory (at most {_MAX_SOCKET_DIR - 9} bytes)"
         )

@@ -1,10 +1,15 @@
 """The migration runner: ``sql/NNNN_name.sql`` applied in lexical order, exactly once.
 
 Each file runs in its own transaction unless its first line is ``-- transactional: false``
-(for statements such as ``CREATE INDEX CONCURRENTLY``), in which case its statements run one
-by one. A session advisory lock serialises concurrent starts. The sha256 of each applied
-file is recorded; a file edited after it was applied is a hard error, as is a database
-that has applied a migration this code does not know.
+(for statements such as ``CREATE INDEX CONCURRENTLY``, which refuse to run in one). Such a
+file holds exactly one statement, written to be safe to run again (``IF NOT EXISTS``): if
+it fails, nothing records it, and the next start runs it anew. (Splitting a file into
+statements would need a full SQL lexer; dollar quotes, ``E''`` strings and nested comments
+defeated a small one.)
+
+A session advisory lock serialises concurrent starts. The sha256 of each applied file is
+recorded; a file edited after it was applied is a hard error, as is a database that has
+applied a migration this code does not know.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import attrs
 if TYPE_CHECKING:
     from dais.storage.database import Conn
 
-__all__ = ["Migration", "MigrationError", "discover", "migrate", "split_statements"]
+__all__ = ["Migration", "MigrationError", "discover", "migrate"]
 
 log = logging.getLogger(__name__)
 
@@ -89,56 +94,6 @@ def discover(directory: Path | None = None) -> list[Migration]:
     return found
 
 
-def split_statements(sql: str) -> list[str]:
-    """Split SQL text on top-level semicolons, respecting quotes, dollar quotes and comments."""
-    out: list[str] = []
-    buf: list[str] = []
-    i, n = 0, len(sql)
-    while i < n:
-        c = sql[i]
-        if c == "-" and sql.startswith("--", i):
-            j = sql.find("\n", i)
-            j = n if j < 0 else j
-            buf.append(sql[i:j])
-            i = j
-        elif c == "/" and sql.startswith("/*", i):
-            j = sql.find("*/", i + 2)
-            j = n if j < 0 else j + 2
-            buf.append(sql[i:j])
-            i = j
-        elif c in "'\"":
-            j = i + 1
-            while j < n:
-                if sql[j] == c and sql.startswith(c * 2, j):
-                    j += 2
-                    continue
-                if sql[j] == c:
-                    break
-                j += 1
-            buf.append(sql[i : j + 1])
-            i = j + 1
-        elif c == "$" and (m := re.match(r"\$[A-Za-z_]*\$", sql[i:])):
-            tag = m.group(0)
-            j = sql.find(tag, i + len(tag))
-            j = n if j < 0 else j + len(tag)
-            buf.append(sql[i:j])
-            i = j
-        elif c == ";":
-            out.append("".join(buf))
-            buf = []
-            i += 1
-        else:
-            buf.append(c)
-            i += 1
-    out.append("".join(buf))
-    return [s.strip() for s in out if _has_code(s)]
-
-
-def _has_code(statement: str) -> bool:
-    text = re.sub(r"--[^\n]*|/\*.*?\*/", "", statement, flags=re.DOTALL)
-    return bool(text.strip())
-
-
 _CREATE_TABLE = """
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version     text PRIMARY KEY,
@@ -161,8 +116,14 @@ async def migrate(
     :raises MigrationError: on a drifted checksum, an unknown applied version, or a failing file.
     """
     migrations = discover() if migrations is None else migrations
-    with anyio.fail_after(lock_timeout):
-        await conn.execute("SELECT pg_advisory_lock($1)", _LOCK_KEY)
+    try:
+        with anyio.fail_after(lock_timeout):
+            await conn.execute("SELECT pg_advisory_lock($1)", _LOCK_KEY)
+    except TimeoutError:
+        raise MigrationError(
+            f"another dais has held the migration lock for over {lock_timeout:g} s; "
+            "is a migration stuck?"
+        ) from None
     try:
         await conn.execute(_CREATE_TABLE)
         rows = await conn.fetch("SELECT version, name, checksum FROM schema_migrations")
@@ -189,8 +150,12 @@ async def migrate(
             done.append(migration)
         return done
     finally:
-        with anyio.CancelScope(shield=True):
-            await conn.execute("SELECT pg_advisory_unlock($1)", _LOCK_KEY)
+        with anyio.move_on_after(5, shield=True):
+            try:
+                await conn.execute("SELECT pg_advisory_unlock($1)", _LOCK_KEY)
+            except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+                # The session lock dies with the connection; do not mask the first error.
+                log.warning("could not release the migration lock: %r", exc)
 
 
 async def _apply(conn: Conn, migration: Migration) -> None:
@@ -208,12 +173,11 @@ async def _apply(conn: Conn, migration: Migration) -> None:
                     record, migration.version, migration.name, migration.checksum, elapsed
                 )
         else:
-            for statement in split_statements(migration.sql):
-                await conn.execute(statement)
+            await conn.execute(migration.sql)  # one statement, outside any transaction
             elapsed = int((time.perf_counter() - started) * 1000)
             await conn.execute(
                 record, migration.version, migration.name, migration.checksum, elapsed
             )
-    except asyncpg.PostgresError as exc:
+    except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError) as exc:
         raise MigrationError(f"sql/{migration.filename} failed: {exc}") from exc
     log.info("applied migration %s in %d ms", migration.filename, elapsed)

@@ -18,11 +18,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NOTIFY_CHANNEL",
+    "Batch",
     "Cursor",
     "Event",
     "emit",
     "ensure_cursor",
     "fetch_after",
+    "read_cursor",
     "record_failure",
     "save_cursor",
     "subscriber_lock_key",
@@ -99,13 +101,32 @@ async def ensure_cursor(conn: Conn, subscriber: str, *, from_start: bool = False
         subscriber,
         from_start,
     )
+    return await read_cursor(conn, subscriber)
+
+
+async def read_cursor(conn: Conn, subscriber: str) -> Cursor:
+    """The subscriber's cursor, which :func:`ensure_cursor` created."""
     row = await conn.fetchrow(
         "SELECT last_xid::text::bigint AS last_xid, last_id, delivered "
         "FROM event_cursors WHERE subscriber = $1",
         subscriber,
     )
-    assert row is not None
+    if row is None:
+        raise LookupError(f"subscriber {subscriber!r} has no cursor")
     return Cursor(subscriber, row["last_xid"], row["last_id"], row["delivered"])
+
+
+@attrs.frozen
+class Batch:
+    """The next events for a subscriber.
+
+    ``scanned_to`` is the position of the last event that could be handed out at all, when
+    a kinds filter left the batch short: the cursor may move there, so filtered-out events
+    are not scanned again on every wake.
+    """
+
+    events: list[Event]
+    scanned_to: tuple[int, int] | None
 
 
 async def fetch_after(
@@ -114,24 +135,36 @@ async def fetch_after(
     *,
     kinds: Sequence[str] | None = None,
     limit: int = 100,
-) -> list[Event]:
+) -> Batch:
     """Committed events after ``cursor`` whose set can no longer grow, oldest first."""
+    # One statement, so the horizon (the snapshot's xmin) is the same for both parts.
     rows = await conn.fetch(
         """
-        SELECT id, kind, payload::text AS payload, key, actor, created_at, xid::text::bigint AS xid
-        FROM events
-        WHERE (xid, id) > ($1::text::xid8, $2)
-          AND xid < pg_snapshot_xmin(pg_current_snapshot())
-          AND ($3::text[] IS NULL OR kind = ANY($3::text[]))
-        ORDER BY xid, id
-        LIMIT $4
+        WITH eligible AS (
+            SELECT * FROM events
+            WHERE (xid, id) > ($1::text::xid8, $2)
+              AND xid < pg_snapshot_xmin(pg_current_snapshot())
+        ), matched AS (
+            SELECT * FROM eligible
+            WHERE $3::text[] IS NULL OR kind = ANY($3::text[])
+            ORDER BY xid, id LIMIT $4
+        ), last AS (
+            SELECT xid, id FROM eligible WHERE $3::text[] IS NOT NULL
+            ORDER BY xid DESC, id DESC LIMIT 1
+        )
+        SELECT false AS marker, id, kind, payload::text AS payload, key, actor, created_at,
+               xid::text::bigint AS xid
+        FROM matched
+        UNION ALL
+        SELECT true, id, NULL, NULL, NULL, NULL, NULL, xid::text::bigint FROM last
+        ORDER BY marker, xid, id
         """,
         str(cursor.last_xid),
         cursor.last_id,
         list(kinds) if kinds is not None else None,
         limit,
     )
-    return [
+    events = [
         Event(
             id=r["id"],
             kind=r["kind"],
@@ -142,11 +175,17 @@ async def fetch_after(
             xid=r["xid"],
         )
         for r in rows
+        if not r["marker"]
     ]
+    last = [(r["xid"], r["id"]) for r in rows if r["marker"]]
+    scanned_to = last[0] if last and len(events) < limit else None
+    return Batch(events, scanned_to)
 
 
-async def save_cursor(conn: Conn, subscriber: str, last: Event, delivered: int) -> None:
-    """Advance the subscriber past ``last`` (``delivered`` more events handed over)."""
+async def save_cursor(
+    conn: Conn, subscriber: str, position: tuple[int, int], delivered: int
+) -> None:
+    """Advance the subscriber to ``position`` (xid, id); ``delivered`` more events handed over."""
     await conn.execute(
         """
         UPDATE event_cursors
@@ -155,8 +194,8 @@ async def save_cursor(conn: Conn, subscriber: str, last: Event, delivered: int) 
         WHERE subscriber = $1
         """,
         subscriber,
-        str(last.xid),
-        last.id,
+        str(position[0]),
+        position[1],
         delivered,
     )
 

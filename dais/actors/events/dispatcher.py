@@ -1,22 +1,29 @@
 """The event dispatcher: hands committed outbox events to subscribers, at least once.
 
-Each subscriber has a durable cursor. A pass over a subscriber takes a session advisory lock
-(so that with several replicas one delivers to it at a time), reads the next batch after its
-cursor, calls the handler for each event in order, and saves the cursor after the batch. A
-handler that fails stops that subscriber's batch where it failed; it is retried with
-exponential backoff, and the failure is recorded on the cursor row. A process killed in the
-middle of a batch loses nothing: the cursor was not advanced, so the batch comes again.
+Each subscriber has a durable cursor and a delivery loop of its own, so a slow subscriber
+holds up nobody else. A pass takes a session advisory lock on the subscriber (so that with
+several replicas one delivers to it at a time), reads the next batch after its cursor,
+calls the handler for each event in order, and saves the cursor, also when the pass is
+interrupted (shielded), so a graceful stop redelivers nothing. A handler that fails stops
+its subscriber's batch where it failed; it is retried with exponential backoff, and the
+failure is recorded on the cursor row. A process killed in the middle of a batch loses
+nothing: the cursor was not advanced past what was handled, so the rest comes again.
+
+The dispatcher wakes on PostgreSQL NOTIFY, received on a connection of its own (not one
+borrowed from the pool for ever), and polls as a fallback. It rides out database outages:
+errors are logged and retried with backoff instead of crashing the actor.
 """
 
 from __future__ import annotations
 
 import logging
 import random
-import time
 from typing import TYPE_CHECKING, Any
 
 import anyio
+import asyncpg
 
+from dais.errors import Unavailable
 from dais.runtime import Actor
 from dais.storage import outbox
 
@@ -25,17 +32,23 @@ from .messages import DispatcherMessage, GetStatus, Subscriber, SubscriberStatus
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    import asyncpg
-
     from dais.storage.database import Conn
 
 __all__ = ["EventDispatcher"]
 
 log = logging.getLogger(__name__)
 
+# What a lost or refused database connection raises.
+_DB_ERRORS = (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError)
+
+
+def _backoff(failures: int, cap: float) -> float:
+    delay: float = min(cap, 0.5 * 2.0 ** min(failures, 16)) * random.uniform(0.5, 1.0)
+    return delay
+
 
 class EventDispatcher(Actor[DispatcherMessage]):
-    """Delivers outbox events; woken by PostgreSQL NOTIFY and by a poll as a fallback."""
+    """Delivers outbox events to its subscribers."""
 
     mailbox_size = 64
 
@@ -44,6 +57,7 @@ class EventDispatcher(Actor[DispatcherMessage]):
         pool: asyncpg.Pool[Any],
         subscribers: Sequence[Subscriber],
         *,
+        listen_url: str | None = None,
         poll_interval: float = 2.0,
         batch_size: int = 100,
         max_backoff: float = 60.0,
@@ -53,96 +67,156 @@ class EventDispatcher(Actor[DispatcherMessage]):
             raise ValueError(f"subscriber names must be unique: {names}")
         self._pool = pool
         self._subscribers = tuple(subscribers)
+        self._listen_url = listen_url
         self._poll_interval = poll_interval
         self._batch_size = batch_size
         self._max_backoff = max_backoff
-        self._retry_at: dict[str, float] = {}
-        self._wake = anyio.Event()
+        self._wakes = {name: anyio.Event() for name in names}
+        self._ready: set[str] = set()  # subscribers whose cursor row exists
 
     async def started(self) -> None:
-        async with self._pool.acquire() as conn:
-            for sub in self._subscribers:
-                await outbox.ensure_cursor(conn, sub.name, from_start=sub.from_start)
+        # Create the cursors now, so a new subscriber starts where the process started;
+        # with the database down, the first successful pass creates them instead.
+        try:
+            async with self._pool.acquire() as conn:
+                for sub in self._subscribers:
+                    await outbox.ensure_cursor(conn, sub.name, from_start=sub.from_start)
+                    self._ready.add(sub.name)
+        except _DB_ERRORS as exc:
+            log.warning("event cursors not ready yet (database error %r); will retry", exc)
 
     async def receive(self, message: DispatcherMessage) -> Any:
         match message:
             case Wake():
-                self._wake.set()
+                self._wake_all()
                 return None
             case GetStatus():
-                return await self._status()
+                try:
+                    return await self._status()
+                except _DB_ERRORS as exc:
+                    raise Unavailable(f"the database is unreachable: {type(exc).__name__}") from exc
 
     async def background(self) -> None:
-        async with self._pool.acquire() as listener:
-            await listener.add_listener(outbox.NOTIFY_CHANNEL, self._on_notify)
+        async with anyio.create_task_group() as tg:
+            if self._listen_url is not None:
+                tg.start_soon(self._listen, self._listen_url)
+            for sub in self._subscribers:
+                tg.start_soon(self._run, sub)
+
+    def _wake_all(self, *_: object) -> None:
+        for event in self._wakes.values():
+            event.set()
+
+    async def _listen(self, url: str) -> None:
+        """Keep a LISTEN connection open, reconnecting when it drops."""
+        failures = 0
+        while True:
             try:
-                while True:
-                    with anyio.move_on_after(self._poll_interval):
-                        await self._wake.wait()
-                    self._wake = anyio.Event()
-                    while await self._pass():
-                        pass
+                with anyio.fail_after(10):
+                    conn = await asyncpg.connect(url)
+            except _DB_ERRORS as exc:
+                failures += 1
+                delay = _backoff(failures, self._max_backoff)
+                log.warning("event LISTEN connect failed (%r); retrying in %.1fs", exc, delay)
+                await anyio.sleep(delay)
+                continue
+            failures = 0
+            lost = anyio.Event()
+            conn.add_termination_listener(lambda _conn, lost=lost: lost.set())
+            try:
+                await conn.add_listener(outbox.NOTIFY_CHANNEL, self._wake_all)
+                self._wake_all()  # catch up on whatever was committed while we were away
+                await lost.wait()
+                log.warning("event LISTEN connection lost; reconnecting")
+            except _DB_ERRORS as exc:
+                log.warning("event LISTEN failed (%r); reconnecting", exc)
             finally:
                 with anyio.move_on_after(2, shield=True):
-                    await listener.remove_listener(outbox.NOTIFY_CHANNEL, self._on_notify)
+                    await conn.close()
 
-    def _on_notify(self, *_: object) -> None:
-        self._wake.set()
+    async def _run(self, sub: Subscriber) -> None:
+        """One subscriber's delivery loop."""
+        db_failures = 0
+        while True:
+            with anyio.move_on_after(self._poll_interval):
+                await self._wakes[sub.name].wait()
+            self._wakes[sub.name] = anyio.Event()
+            try:
+                while True:
+                    delivered, failed = await self._deliver(sub)
+                    if failed is not None:
+                        await anyio.sleep(failed)  # the handler failed: back off, then retry
+                        break
+                    if delivered < self._batch_size:
+                        break
+                db_failures = 0
+            except _DB_ERRORS as exc:
+                db_failures += 1
+                delay = _backoff(db_failures, self._max_backoff)
+                log.warning(
+                    "event delivery to %s: database error %r; retrying in %.1fs",
+                    sub.name,
+                    exc,
+                    delay,
+                )
+                await anyio.sleep(delay)
 
-    async def _pass(self) -> bool:
-        """Deliver one batch to every subscriber that is due; True if any batch was full."""
-        more = False
-        now = time.monotonic()
-        for sub in self._subscribers:
-            if self._retry_at.get(sub.name, 0.0) > now:
-                continue
-            if await self._deliver(sub) >= self._batch_size:
-                more = True
-        return more
-
-    async def _deliver(self, sub: Subscriber) -> int:
+    async def _deliver(self, sub: Subscriber) -> tuple[int, float | None]:
+        """One batch; returns (events handed over, backoff delay if the handler failed)."""
         lock = outbox.subscriber_lock_key(sub.name)
         async with self._pool.acquire() as conn:
             if not await conn.fetchval("SELECT pg_try_advisory_lock($1)", lock):
-                return 0  # another replica is delivering to this subscriber
+                return 0, None  # another replica is delivering to this subscriber
             try:
                 return await self._deliver_batch(conn, sub)
             finally:
                 with anyio.move_on_after(5, shield=True):
                     await conn.execute("SELECT pg_advisory_unlock($1)", lock)
 
-    async def _deliver_batch(self, conn: Conn, sub: Subscriber) -> int:
-        cursor = await outbox.ensure_cursor(conn, sub.name, from_start=sub.from_start)
+    async def _deliver_batch(self, conn: Conn, sub: Subscriber) -> tuple[int, float | None]:
+        if sub.name in self._ready:
+            cursor = await outbox.read_cursor(conn, sub.name)
+        else:
+            cursor = await outbox.ensure_cursor(conn, sub.name, from_start=sub.from_start)
+            self._ready.add(sub.name)
         kinds = sorted(sub.kinds) if sub.kinds is not None else None
-        events = await outbox.fetch_after(conn, cursor, kinds=kinds, limit=self._batch_size)
+        batch = await outbox.fetch_after(conn, cursor, kinds=kinds, limit=self._batch_size)
         done = 0
-        for event in events:
-            try:
-                with anyio.fail_after(sub.timeout):
-                    await sub.handler(event)
-            except Exception as exc:  # noqa: BLE001 - a subscriber's failure must not stop the others
-                if done:
-                    await outbox.save_cursor(conn, sub.name, events[done - 1], done)
-                failures = await outbox.record_failure(conn, sub.name, repr(exc))
-                delay = min(self._max_backoff, 0.5 * 2 ** min(failures, 16))
-                delay *= random.uniform(0.5, 1.0)
-                self._retry_at[sub.name] = time.monotonic() + delay
-                log.warning(
-                    "event delivery failed subscriber=%s event=%d kind=%s failures=%d "
-                    "retry_in=%.1fs error=%r",
-                    sub.name,
-                    event.id,
-                    event.kind,
-                    failures,
-                    delay,
-                    exc,
-                )
-                return done
-            done += 1
-        if done:
-            await outbox.save_cursor(conn, sub.name, events[-1], done)
-        self._retry_at.pop(sub.name, None)
-        return done
+        position: tuple[int, int] | None = None
+        error: tuple[outbox.Event, Exception] | None = None
+        try:
+            for event in batch.events:
+                try:
+                    with anyio.fail_after(sub.timeout):
+                        await sub.handler(event)
+                except Exception as exc:  # noqa: BLE001 - one subscriber's failure stops only it
+                    error = (event, exc)
+                    break
+                done += 1
+                position = (event.xid, event.id)
+            if error is None and batch.scanned_to is not None:
+                position = batch.scanned_to
+        finally:
+            if position is not None:
+                # Shielded: a stop in the middle of a batch must not forget what was handled.
+                with anyio.move_on_after(5, shield=True):
+                    await outbox.save_cursor(conn, sub.name, position, done)
+        if error is None:
+            return done, None
+        event, cause = error
+        failures = await outbox.record_failure(conn, sub.name, repr(cause))
+        delay = _backoff(failures, self._max_backoff)
+        log.warning(
+            "event delivery failed subscriber=%s event=%d kind=%s failures=%d "
+            "retry_in=%.1fs error=%r",
+            sub.name,
+            event.id,
+            event.kind,
+            failures,
+            delay,
+            cause,
+        )
+        return done, delay
 
     async def _status(self) -> list[SubscriberStatus]:
         names = [s.name for s in self._subscribers]

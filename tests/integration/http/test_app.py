@@ -86,7 +86,7 @@ async def test_readyz_checks_database_and_broker(client: httpx.AsyncClient) -> N
 async def test_readyz_reports_a_dead_database(services: Any) -> None:
     from dais.storage.database import open_pool
 
-    async with open_pool(services.settings.database_url, size=1) as doomed:
+    async with open_pool(services.settings.database_url, size=3) as doomed:
         pass  # closed: every query now fails
     dead = attrs.evolve(services, pool=doomed)
     transport = httpx.ASGITransport(app=create_app(dead))
@@ -266,3 +266,54 @@ async def test_ask_timeout_from_settings_reaches_http_as_504(services: Any) -> N
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as c:
         body = _is_problem(await c.post("/api/_probe/ask"), 504)
         assert "sleeper" in body["detail"]
+
+
+async def test_unknown_single_segment_api_route_is_404_problem(client: httpx.AsyncClient) -> None:
+    for method in ("GET", "POST", "DELETE"):
+        r = await client.request(method, "/api/nope")
+        body = _is_problem(r, 404)
+        assert body["detail"] == f"no route matches {method} /api/nope"
+
+
+async def test_doubled_slashes_do_not_dodge_the_content_type_check(
+    probe: httpx.AsyncClient,
+) -> None:
+    r = await probe.post(
+        httpx.URL("http://dais.test", path="//api/_probe/items"),
+        content=b"name=a",
+        headers={"content-type": "text/plain"},
+    )
+    _is_problem(r, 415)
+
+
+async def test_declared_non_json_type_is_415_even_without_a_length(
+    probe: httpx.AsyncClient,
+) -> None:
+    async def chunks() -> AsyncIterator[bytes]:
+        yield b'{"name": "a", "count": 1}'
+
+    r = await probe.post(
+        "/api/_probe/items", content=chunks(), headers={"content-type": "text/plain"}
+    )
+    _is_problem(r, 415)
+
+
+async def test_unknown_methods_share_one_metric_series(client: httpx.AsyncClient) -> None:
+    for i in range(3):
+        await client.request(f"M{i}XYZ", "/api/version")
+    text = (await client.get("/metrics")).text
+    assert "M0XYZ" not in text
+    assert 'method="OTHER"' in text
+
+
+async def test_readyz_does_not_leak_error_text(services: Any) -> None:
+    from dais.storage.database import open_pool
+
+    async with open_pool(services.settings.database_url, size=3) as doomed:
+        pass
+    dead = attrs.evolve(services, pool=doomed)
+    transport = httpx.ASGITransport(app=create_app(dead))
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as c:
+        body = (await c.get("/readyz")).json()
+    assert body["checks"]["database"].startswith("unreachable (")
+    assert "pool" not in body["checks"]["database"].lower().split("(")[0]

@@ -192,3 +192,104 @@ async def test_duplicate_subscriber_names_are_refused(pool: asyncpg.Pool[Any]) -
     rec = Recorder()
     with pytest.raises(ValueError, match="unique"):
         EventDispatcher(pool, [Subscriber("a", rec), Subscriber("a", rec)])
+
+
+async def test_a_slow_subscriber_does_not_hold_up_the_others(
+    pool: asyncpg.Pool[Any], system: ActorSystem
+) -> None:
+    fast = Recorder()
+    release = anyio.Event()
+
+    async def slow(event: Event) -> None:
+        await release.wait()
+
+    await _start(
+        system,
+        pool,
+        Subscriber("slow", slow, from_start=True, timeout=60),
+        Subscriber("fast", fast, from_start=True),
+    )
+    ids = await _emit(pool, "x.y", 3)
+    await _until(lambda: fast.ids == ids)
+    release.set()
+
+
+async def test_filtered_subscriber_cursor_moves_past_other_kinds(
+    pool: asyncpg.Pool[Any], system: ActorSystem
+) -> None:
+    pushes = Recorder()
+    await _start(
+        system, pool, Subscriber("pushes", pushes, kinds=frozenset({"git.push"}), from_start=True)
+    )
+    noise = await _emit(pool, "issue.opened", 5)
+
+    async def cursor() -> int:
+        value: int = await pool.fetchval(
+            "SELECT last_id FROM event_cursors WHERE subscriber = 'pushes'"
+        )
+        return value
+
+    with anyio.fail_after(10):
+        while await cursor() != noise[-1]:  # noqa: ASYNC110 - polls a row, no event to wait on
+            await anyio.sleep(0.05)
+    assert pushes.ids == []  # and the five other events are never scanned again
+
+
+async def test_listen_wakes_delivery_without_polling(
+    pool: asyncpg.Pool[Any], system: ActorSystem, database_url: str
+) -> None:
+    rec = Recorder()
+    await system.start_child(
+        ChildSpec(
+            "events",
+            lambda: EventDispatcher(
+                pool,
+                [Subscriber("rec", rec, from_start=True)],
+                listen_url=database_url,
+                poll_interval=3600,
+            ),
+        )
+    )
+    await anyio.sleep(0.3)  # let it LISTEN
+    (first,) = await _emit(pool, "x.one")
+    await _until(lambda: rec.ids == [first], limit=5)
+    # The LISTEN connection is killed: the dispatcher reconnects and still hears NOTIFY.
+    await pool.execute(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        "WHERE query LIKE 'LISTEN%' AND datname = current_database()"
+    )
+    await anyio.sleep(1.5)
+    (second,) = await _emit(pool, "x.two")
+    await _until(lambda: rec.ids == [first, second], limit=10)
+
+
+async def test_survives_a_database_outage(database_url: str, pg_server_url: str) -> None:
+    """Connections refused for a while: the dispatcher logs, backs off, and carries on."""
+    from dais.storage.database import open_pool
+
+    rec = Recorder()
+    name = pool_db(database_url)
+    async with open_pool(database_url, size=3) as pool, ActorSystem("outage") as system:
+        ref = await _start(system, pool, Subscriber("rec", rec, from_start=True), max_backoff=0.3)
+        admin = await asyncpg.connect(pg_server_url)
+        try:
+            await admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+            await admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1",
+                name,
+            )
+            await anyio.sleep(1.0)  # the dispatcher's passes fail meanwhile
+            assert [m.crashes for m in system.metrics() if m.name == "events"] == [0]
+        finally:
+            await admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+            await admin.close()
+        await pool.expire_connections()
+        (event_id,) = await _emit(pool, "x.after")
+        await _until(lambda: rec.ids == [event_id], limit=15)
+        ref.tell(Wake())
+
+
+def pool_db(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).path.lstrip("/")

@@ -4,22 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from dais.storage.migrations import MigrationError, discover, split_statements
-
-
-def test_split_respects_quotes_dollar_quotes_and_comments() -> None:
-    sql = """
-    -- a comment; with a semicolon
-    CREATE TABLE t (a text DEFAULT 'x;y');
-    /* block; comment */
-    CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE sql;
-    CREATE INDEX CONCURRENTLY i ON t ("a;b");
-    """
-    parts = split_statements(sql)
-    assert len(parts) == 3
-    assert parts[0].endswith("DEFAULT 'x;y')")
-    assert "$body$ SELECT 1; $body$" in parts[1]
-    assert parts[2].startswith("CREATE INDEX CONCURRENTLY")
+from dais.storage.migrations import MigrationError, discover
 
 
 def test_discover_reads_flags_and_checksums(tmp_path: Path) -> None:
