@@ -12,7 +12,7 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 
-from bench import ask_roundtrip, healthz, memory
+from bench import ask_roundtrip, healthz, identity, memory
 
 
 @contextlib.contextmanager
@@ -62,6 +62,9 @@ def main() -> None:
         print("\n== HTTP /healthz")
         with _fresh_database(server_url) as url:
             healthz.main(url)
+        print("\n== identity")
+        with _fresh_database(server_url) as url:
+            identity.main(url)
         print("\n== memory")
         with _fresh_database(server_url) as url:
             memory.main(url)

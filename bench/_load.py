@@ -27,9 +27,16 @@ class LoadResult:
 
 
 async def _worker(
-    host: str, port: int, path: str, deadline: float, latencies: list[float], errors: list[int]
+    host: str,
+    port: int,
+    path: str,
+    deadline: float,
+    latencies: list[float],
+    errors: list[int],
+    headers: dict[str, str],
 ) -> None:
-    request = f"GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode()
+    extra = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+    request = f"GET {path} HTTP/1.1\r\nHost: {host}\r\n{extra}\r\n".encode()
     reader, writer = await asyncio.open_connection(host, port)
     try:
         while time.perf_counter() < deadline:
@@ -55,13 +62,18 @@ async def _worker(
         writer.close()
 
 
-async def _run(host: str, port: int, path: str, seconds: float, connections: int) -> LoadResult:
+async def _run(
+    host: str, port: int, path: str, seconds: float, connections: int, headers: dict[str, str]
+) -> LoadResult:
     latencies: list[float] = []
     errors: list[int] = []
     start = time.perf_counter()
     deadline = start + seconds
     await asyncio.gather(
-        *(_worker(host, port, path, deadline, latencies, errors) for _ in range(connections))
+        *(
+            _worker(host, port, path, deadline, latencies, errors, headers)
+            for _ in range(connections)
+        )
     )
     elapsed = time.perf_counter() - start
     latencies.sort()
@@ -76,8 +88,14 @@ async def _run(host: str, port: int, path: str, seconds: float, connections: int
 
 
 def load(
-    host: str, port: int, path: str, *, seconds: float = 5, connections: int = 16
+    host: str,
+    port: int,
+    path: str,
+    *,
+    seconds: float = 5,
+    connections: int = 16,
+    headers: dict[str, str] | None = None,
 ) -> LoadResult:
     import uvloop
 
-    return uvloop.run(_run(host, port, path, seconds, connections))
+    return uvloop.run(_run(host, port, path, seconds, connections, headers or {}))
