@@ -139,3 +139,5 @@ def configure_logging(level: str = "info", fmt: str = "text") -> None:
     root.setLevel(level.upper())
     # Hypercorn's own access log duplicates ours; its error log stays.
     logging.getLogger("hypercorn.access").disabled = True
+    # pgserver logs every pg_ctl call with its output at INFO; its warnings still show.
+    logging.getLogger("pgserver").setLevel(max(logging.WARNING, root.level))
