@@ -15,6 +15,7 @@ import anyio
 from dais.actors.events import EventDispatcher, Subscriber
 from dais.actors.identity.actor import IdentityActor, IdentityConfig
 from dais.actors.identity.messages import EnsureAdmin
+from dais.actors.projects.actor import ProjectsActor
 from dais.config import Settings, redact_url
 from dais.http.app import create_app
 from dais.http.metrics import Metrics
@@ -135,6 +136,9 @@ async def start_actors(
     )
     await services.system.start_child(
         ChildSpec("identity", lambda: IdentityActor(pool, broker, config))
+    )
+    await services.system.start_child(
+        ChildSpec("projects", lambda: ProjectsActor(pool, settings.data_dir))
     )
     await services.system.start_child(
         ChildSpec("events", lambda: EventDispatcher(pool, subscribers, listen_url=listen_url))

@@ -12,7 +12,7 @@ from litestar.openapi.plugins import JsonRenderPlugin
 
 from dais import __version__
 
-from . import admin, health, identity
+from . import admin, health, identity, projects
 from .edge import Edge
 from .problems import exception_handlers
 
@@ -44,6 +44,7 @@ def create_app(
             health.openapi,
             *identity.ROUTES,
             *admin.ROUTES,
+            *projects.ROUTES,
             *route_handlers,
         ],
         exception_handlers=exception_handlers(),

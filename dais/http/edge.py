@@ -20,6 +20,7 @@ import os
 import re
 import time
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, MutableMapping, Sequence
@@ -92,6 +93,8 @@ class Edge:
                 content_type = value
             elif name == b"transfer-encoding":
                 chunked = True
+        if scope["path"].startswith("/api/projects/") and b"%2" in scope.get("raw_path", b""):
+            _encoded_project_path(scope)
         if not request_id:
             request_id = b"%s%x" % (_ID_PREFIX, next(_id_counter))
         scope.setdefault("state", {})["request_id"] = request_id.decode()
@@ -176,6 +179,21 @@ async def _send_alive(send: Send, scope: Scope) -> None:
     await send({"type": "http.response.start", "status": 200, "headers": list(_ALIVE_HEADERS)})
     body = b"" if scope["method"] == "HEAD" else _ALIVE
     await send({"type": "http.response.body", "body": body, "more_body": False})
+
+
+def _encoded_project_path(scope: Scope) -> None:
+    """Keep ``/api/projects/alice%2Fweb/...`` one segment: the slash becomes ``~``.
+
+    Routers match decoded paths, where the encoded slash would split the project's path in
+    two. ``~`` cannot occur in an owner or project name, so the handler can turn it back.
+    """
+    raw: bytes = scope["raw_path"]
+    parts = raw.split(b"?", 1)[0].split(b"/")
+    if len(parts) < 4 or b"%2f" not in parts[3].lower():
+        return
+    project = unquote(parts[3].decode("latin-1")).replace("/", "~")
+    rest = [unquote(p.decode("latin-1")) for p in parts[4:]]
+    scope["path"] = "/".join(["", "api", "projects", project, *rest])
 
 
 async def _send_problem(send: Send, scope: Scope, status: int, detail: str) -> None:

@@ -1,0 +1,1 @@
+"""Projects: namespaces, settings and the bare repository each one owns."""

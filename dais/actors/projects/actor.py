@@ -1,0 +1,240 @@
+"""The projects actor: project rows and their repositories, kept in step.
+
+A project is created in two steps that must both happen: the row (with its audit entry and
+``project.created`` event, in one transaction) and the bare repository. If the repository
+cannot be made, the row is deleted again, so no project is left without one.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+import asyncpg
+
+from dais.actors.identity import audit
+from dais.errors import Conflict, NotFound
+from dais.runtime import Actor
+from dais.storage import outbox
+
+from . import repository, rules
+from .messages import (
+    CreateProject,
+    DeleteProject,
+    GetProject,
+    ListProjects,
+    ProjectMessage,
+    ProjectRecord,
+    UpdateProject,
+    Visibility,
+    repository_path,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["ProjectsActor"]
+
+log = logging.getLogger(__name__)
+
+_COLUMNS = """
+    p.id, p.owner_id, u.username AS owner, p.name, p.visibility, p.description,
+    p.default_branch, p.archived, p.created_at, p.updated_at
+"""
+_FROM = "FROM projects p JOIN users u ON u.id = p.owner_id"
+_UPDATABLE = frozenset({"name", "visibility", "description", "default_branch", "archived"})
+
+
+def _project(row: Any) -> ProjectRecord:
+    return ProjectRecord(
+        id=row["id"],
+        owner_id=row["owner_id"],
+        owner=row["owner"],
+        name=row["name"],
+        visibility=Visibility(row["visibility"]),
+        description=row["description"],
+        default_branch=row["default_branch"],
+        archived=row["archived"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def _event(project: ProjectRecord) -> dict[str, Any]:
+    return {"project": {"id": str(project.id), "path": project.path}}
+
+
+class ProjectsActor(Actor[ProjectMessage]):
+    concurrency = 32
+    mailbox_size = 2048
+
+    def __init__(self, pool: asyncpg.Pool[Any], data_dir: Path) -> None:
+        self._pool = pool
+        self._data_dir = data_dir
+
+    async def receive(self, message: ProjectMessage) -> Any:
+        match message:
+            case GetProject():
+                return await self._get(message.ref)
+            case ListProjects():
+                return await self._list(message)
+            case CreateProject():
+                return await self._create(message)
+            case UpdateProject():
+                return await self._update(message)
+            case DeleteProject():
+                return await self._delete(message)
+
+    async def _get(self, ref: str) -> ProjectRecord:
+        if ref.isdigit() and len(ref) <= 18:
+            row = await self._pool.fetchrow(f"SELECT {_COLUMNS} {_FROM} WHERE p.id = $1", int(ref))
+        else:
+            owner, _, name = ref.partition("/")
+            row = await self._pool.fetchrow(
+                f"SELECT {_COLUMNS} {_FROM} WHERE u.username = $1 AND p.name = $2", owner, name
+            )
+        if row is None:
+            raise NotFound(f"project {ref} does not exist")
+        return _project(row)
+
+    async def _list(self, m: ListProjects) -> tuple[list[ProjectRecord], int]:
+        visible = ["p.visibility = 'public'"]
+        if m.signed_in:
+            visible.append("p.visibility = 'internal'")
+        if m.member_of is None:
+            visible = ["true"]
+        else:
+            visible.append("p.id = ANY($1::bigint[])")
+        where = f"({' OR '.join(visible)})"
+        where += " AND ($2::text IS NULL OR u.username = $2)"
+        where += " AND ($3::text IS NULL OR p.name ILIKE $3 OR p.description ILIKE $3)"
+        pattern = f"%{m.query}%" if m.query else None
+        args = (sorted(m.member_of or ()), m.owner, pattern)
+        async with self._pool.acquire() as conn:
+            rows = await conn.fetch(
+                f"SELECT {_COLUMNS} {_FROM} WHERE {where} "
+                "ORDER BY p.updated_at DESC, p.id DESC LIMIT $4 OFFSET $5",
+                *args,
+                m.limit,
+                m.offset,
+            )
+            total = await conn.fetchval(f"SELECT count(*) {_FROM} WHERE {where}", *args)
+        return [_project(r) for r in rows], total
+
+    async def _create(self, m: CreateProject) -> ProjectRecord:
+        rules.check_project_name(m.name)
+        rules.check_branch_name(m.default_branch)
+        try:
+            async with self._pool.acquire() as conn, conn.transaction():
+                row = await conn.fetchrow(
+                    """
+                    INSERT INTO projects (owner_id, name, visibility, description, default_branch)
+                    VALUES ($1, $2, $3, $4, $5) RETURNING id
+                    """,
+                    m.owner_id,
+                    m.name,
+                    m.visibility.value,
+                    m.description,
+                    m.default_branch,
+                )
+                assert row is not None
+                full = await conn.fetchrow(f"SELECT {_COLUMNS} {_FROM} WHERE p.id = $1", row["id"])
+                project = _project(full)
+                await audit.record(
+                    conn,
+                    m.audit,
+                    "project.create",
+                    "project",
+                    project.id,
+                    {"path": project.path, "visibility": project.visibility.value},
+                )
+                await outbox.emit(
+                    conn,
+                    "project.created",
+                    _event(project),
+                    key=str(project.id),
+                    actor=m.owner,
+                )
+        except asyncpg.UniqueViolationError:
+            raise Conflict(f"{m.owner}/{m.name} already exists") from None
+        path = repository_path(self._data_dir, project.id)
+        try:
+            await repository.create_bare(
+                path,
+                default_branch=m.default_branch,
+                readme=f"# {m.name}\n\n{m.description}\n" if m.initialize_readme else None,
+                author=(m.owner, f"{m.owner}@users.dais"),
+            )
+        except BaseException:
+            log.exception(
+                "creating the repository of %s failed; removing the project", project.path
+            )
+            await repository.remove(path)
+            await self._pool.execute("DELETE FROM projects WHERE id = $1", project.id)
+            raise
+        return project
+
+    async def _update(self, m: UpdateProject) -> ProjectRecord:
+        unknown = set(m.changes) - _UPDATABLE
+        if unknown:
+            raise ValueError(f"cannot update {sorted(unknown)}")
+        if "name" in m.changes:
+            rules.check_project_name(m.changes["name"])
+        if "default_branch" in m.changes:
+            rules.check_branch_name(m.changes["default_branch"])
+        sets: list[str] = []
+        args: list[object] = [m.project_id]
+        for field, value in m.changes.items():
+            args.append(value.value if isinstance(value, Visibility) else value)
+            sets.append(f"{field} = ${len(args)}")
+        if not sets:
+            return await self._get(str(m.project_id))
+        try:
+            async with self._pool.acquire() as conn, conn.transaction():
+                updated = await conn.fetchval(
+                    f"UPDATE projects SET {', '.join(sets)}, updated_at = now() "
+                    "WHERE id = $1 RETURNING id",
+                    *args,
+                )
+                if updated is None:
+                    raise NotFound(f"project {m.project_id} does not exist")
+                row = await conn.fetchrow(
+                    f"SELECT {_COLUMNS} {_FROM} WHERE p.id = $1", m.project_id
+                )
+                project = _project(row)
+                shown = {
+                    k: (v.value if isinstance(v, Visibility) else v) for k, v in m.changes.items()
+                }
+                await audit.record(conn, m.audit, "project.update", "project", m.project_id, shown)
+                await outbox.emit(
+                    conn,
+                    "project.updated",
+                    _event(project) | {"changes": shown},
+                    key=str(project.id),
+                    actor=m.audit.actor_name,
+                )
+        except asyncpg.UniqueViolationError:
+            raise Conflict("a project with that name already exists in this namespace") from None
+        return project
+
+    async def _delete(self, m: DeleteProject) -> None:
+        async with self._pool.acquire() as conn, conn.transaction():
+            row = await conn.fetchrow(
+                f"SELECT {_COLUMNS} {_FROM} WHERE p.id = $1 FOR UPDATE OF p", m.project_id
+            )
+            if row is None:
+                raise NotFound(f"project {m.project_id} does not exist")
+            project = _project(row)
+            await conn.execute("DELETE FROM projects WHERE id = $1", m.project_id)
+            await audit.record(
+                conn, m.audit, "project.delete", "project", m.project_id, {"path": project.path}
+            )
+            # Identity drops the project's role assignments and delegations on this event.
+            await outbox.emit(
+                conn,
+                "project.deleted",
+                _event(project),
+                key=str(project.id),
+                actor=m.audit.actor_name,
+            )
+        await repository.remove(repository_path(self._data_dir, m.project_id))

@@ -1,0 +1,103 @@
+"""The projects domain's protocol. Other domains import projects only through here."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import attrs
+
+from dais.actors.identity.messages import AuditContext
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = [
+    "CreateProject",
+    "DeleteProject",
+    "GetProject",
+    "ListProjects",
+    "ProjectMessage",
+    "ProjectRecord",
+    "UpdateProject",
+    "Visibility",
+    "repository_path",
+]
+
+
+class Visibility(enum.StrEnum):
+    PUBLIC = "public"  # anyone, signed in or not, may read
+    INTERNAL = "internal"  # any signed-in user may read
+    PRIVATE = "private"  # members only
+
+
+@attrs.frozen
+class ProjectRecord:
+    id: int
+    owner_id: int
+    owner: str
+    name: str
+    visibility: Visibility
+    description: str
+    default_branch: str
+    archived: bool
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def path(self) -> str:
+        return f"{self.owner}/{self.name}"
+
+
+def repository_path(data_dir: Path, project_id: int) -> Path:
+    """Where a project's bare repository lives: by id, so a rename never moves it."""
+    return data_dir / "repositories" / f"{project_id}.git"
+
+
+@attrs.frozen
+class CreateProject:
+    owner_id: int
+    owner: str
+    name: str
+    visibility: Visibility
+    description: str
+    default_branch: str
+    initialize_readme: bool
+    audit: AuditContext
+
+
+@attrs.frozen
+class GetProject:
+    """By id (``"42"``) or by path (``"alice/web"``)."""
+
+    ref: str
+
+
+@attrs.frozen
+class ListProjects:
+    """Projects the viewer may see: public ones, internal ones when signed in, and those in
+    ``member_of`` (None: every project, for administrators)."""
+
+    signed_in: bool
+    member_of: frozenset[int] | None
+    owner: str | None
+    query: str | None
+    limit: int
+    offset: int
+
+
+@attrs.frozen
+class UpdateProject:
+    project_id: int
+    changes: dict[str, object]
+    audit: AuditContext
+
+
+@attrs.frozen
+class DeleteProject:
+    project_id: int
+    audit: AuditContext
+
+
+ProjectMessage = CreateProject | GetProject | ListProjects | UpdateProject | DeleteProject

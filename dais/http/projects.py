@@ -1,0 +1,277 @@
+"""Project routes: create, list, read, change, delete, and members.
+
+A project is addressed by id (``/api/projects/42``) or by its URL-encoded path
+(``/api/projects/alice%2Fweb``). The edge turns that encoded slash into ``~`` (a character
+no name may hold) before routing, since routers see decoded paths; :func:`_ref` turns it
+back.
+
+Who may read: anyone for a public project, any signed-in user for an internal one, and
+members (``project:read`` on it) for a private one; a private project is a 404 to everyone
+else, so its existence does not leak.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+import msgspec
+from litestar import Request, delete, get, patch, post
+from litestar.params import FromPath, JSONBody, QueryParameter
+
+from dais.actors.identity import messages as im
+from dais.actors.identity.permissions import Permission
+from dais.actors.projects import messages as pm
+from dais.errors import Forbidden, NotFound, Unauthorized, ValidationFailed
+
+from .auth import audit_context, authenticate, permissions_of, principal
+
+__all__ = ["ROUTES", "can_read", "can_write", "load_project"]
+
+_Id = Annotated[str, msgspec.Meta(pattern=r"^[0-9]{1,18}$")]
+
+
+class ProjectIn(msgspec.Struct, forbid_unknown_fields=True):
+    name: str
+    visibility: pm.Visibility = pm.Visibility.PRIVATE
+    description: Annotated[str, msgspec.Meta(max_length=2000)] = ""
+    default_branch: str = "main"
+    initialize_with_readme: bool = False
+
+
+class ProjectPatch(msgspec.Struct, forbid_unknown_fields=True):
+    name: str | msgspec.UnsetType = msgspec.UNSET
+    visibility: pm.Visibility | msgspec.UnsetType = msgspec.UNSET
+    description: Annotated[str, msgspec.Meta(max_length=2000)] | msgspec.UnsetType = msgspec.UNSET
+    default_branch: str | msgspec.UnsetType = msgspec.UNSET
+    archived: bool | msgspec.UnsetType = msgspec.UNSET
+
+
+class ProjectOut(msgspec.Struct):
+    id: str
+    path: str
+    owner: str
+    name: str
+    visibility: str
+    description: str
+    default_branch: str
+    archived: bool
+    http_url: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class ProjectPage(msgspec.Struct):
+    items: list[ProjectOut]
+    total: int
+
+
+class MemberIn(msgspec.Struct, forbid_unknown_fields=True):
+    user_id: _Id
+    role: Annotated[str, msgspec.Meta(min_length=1, max_length=40)]
+
+
+class MemberOut(msgspec.Struct):
+    id: str
+    user_id: str
+    role: str
+    created_at: datetime
+
+
+def _out(request: Request[Any, Any, Any], p: pm.ProjectRecord) -> ProjectOut:
+    base = request.app.state.services.settings.public_url
+    return ProjectOut(
+        id=str(p.id),
+        path=p.path,
+        owner=p.owner,
+        name=p.name,
+        visibility=p.visibility.value,
+        description=p.description,
+        default_branch=p.default_branch,
+        archived=p.archived,
+        http_url=f"{base}/{p.path}.git",
+        created_at=p.created_at,
+        updated_at=p.updated_at,
+    )
+
+
+async def _ask(request: Request[Any, Any, Any], actor: str, message: Any) -> Any:
+    services = request.app.state.services
+    return await services.ask(services.system.ref(actor), message)
+
+
+def _ref(project: str) -> str:
+    return project.replace("~", "/")
+
+
+async def can_read(request: Request[Any, Any, Any], project: pm.ProjectRecord) -> bool:
+    """Whether the caller may read ``project`` (see the module docstring)."""
+    if project.visibility is pm.Visibility.PUBLIC:
+        return True
+    who = await authenticate(request)
+    if who is None:
+        return False
+    if project.visibility is pm.Visibility.INTERNAL and (
+        who.scopes is None or Permission.PROJECT_READ in who.scopes
+    ):
+        return True
+    return Permission.PROJECT_READ in await permissions_of(request, who, project.id)
+
+
+async def can_write(request: Request[Any, Any, Any], project: pm.ProjectRecord) -> bool:
+    who = await authenticate(request)
+    if who is None:
+        return False
+    return Permission.PROJECT_WRITE in await permissions_of(request, who, project.id)
+
+
+async def load_project(request: Request[Any, Any, Any], ref: str) -> pm.ProjectRecord:
+    """The project, if the caller may read it; otherwise 404 (or 401 when anonymous)."""
+    try:
+        project: pm.ProjectRecord = await _ask(request, "projects", pm.GetProject(_ref(ref)))
+    except NotFound:
+        project = None  # type: ignore[assignment]
+    if project is not None and await can_read(request, project):
+        return project
+    if await authenticate(request) is None:
+        raise Unauthorized("sign in to see this project, if it exists")
+    raise NotFound(f"project {_ref(ref)} does not exist")
+
+
+async def _admin(request: Request[Any, Any, Any], ref: str) -> tuple[pm.ProjectRecord, Any]:
+    project = await load_project(request, ref)
+    who = await principal(request)
+    if Permission.PROJECT_ADMIN not in await permissions_of(request, who, project.id):
+        raise Forbidden("this needs the project:admin permission on the project")
+    return project, who
+
+
+@post("/api/projects", tags=["projects"], summary="Create a project in my namespace")
+async def create_project(request: Request[Any, Any, Any], data: JSONBody[ProjectIn]) -> ProjectOut:
+    who = await principal(request)
+    if who.scopes is not None and Permission.PROJECT_WRITE not in who.scopes:
+        raise Forbidden("this token needs the project:write scope to create projects")
+    audit = audit_context(request, who)
+    project: pm.ProjectRecord = await _ask(
+        request,
+        "projects",
+        pm.CreateProject(
+            owner_id=who.user_id,
+            owner=who.username,
+            name=data.name,
+            visibility=data.visibility,
+            description=data.description,
+            default_branch=data.default_branch,
+            initialize_readme=data.initialize_with_readme,
+            audit=audit,
+        ),
+    )
+    # The creator maintains the project.
+    await _ask(request, "identity", im.AssignRole(who.user_id, "maintainer", project.id, audit))
+    return _out(request, project)
+
+
+@get("/api/projects", tags=["projects"], summary="Projects I can see")
+async def list_projects(
+    request: Request[Any, Any, Any],
+    owner: Annotated[str | None, QueryParameter(max_length=40)] = None,
+    q: Annotated[str | None, QueryParameter(max_length=100)] = None,
+    limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
+    offset: Annotated[int, QueryParameter(ge=0, le=1_000_000)] = 0,
+) -> ProjectPage:
+    who = await authenticate(request)
+    member_of: frozenset[int] | None = frozenset()
+    if who is not None:
+        if who.is_admin and who.scopes is None:
+            member_of = None
+        else:
+            assignments: list[im.AssignmentRecord] = await _ask(
+                request, "identity", im.ListAssignments(who.user_id)
+            )
+            member_of = frozenset(a.project_id for a in assignments if a.project_id is not None)
+    projects, total = await _ask(
+        request,
+        "projects",
+        pm.ListProjects(who is not None, member_of, owner, q, limit, offset),
+    )
+    return ProjectPage(items=[_out(request, p) for p in projects], total=total)
+
+
+@get("/api/projects/{project:str}", tags=["projects"], summary="A project")
+async def get_project(request: Request[Any, Any, Any], project: FromPath[str]) -> ProjectOut:
+    return _out(request, await load_project(request, project))
+
+
+@patch("/api/projects/{project:str}", tags=["projects"], summary="Change a project")
+async def update_project(
+    request: Request[Any, Any, Any], project: FromPath[str], data: JSONBody[ProjectPatch]
+) -> ProjectOut:
+    record, who = await _admin(request, project)
+    changes = {k: v for k, v in msgspec.structs.asdict(data).items() if v is not msgspec.UNSET}
+    updated = await _ask(
+        request, "projects", pm.UpdateProject(record.id, changes, audit_context(request, who))
+    )
+    return _out(request, updated)
+
+
+@delete("/api/projects/{project:str}", tags=["projects"], summary="Delete a project")
+async def delete_project(request: Request[Any, Any, Any], project: FromPath[str]) -> None:
+    record, who = await _admin(request, project)
+    await _ask(request, "projects", pm.DeleteProject(record.id, audit_context(request, who)))
+
+
+@get("/api/projects/{project:str}/members", tags=["projects"], summary="Members and roles")
+async def list_members(request: Request[Any, Any, Any], project: FromPath[str]) -> list[MemberOut]:
+    record = await load_project(request, project)
+    assignments: list[im.AssignmentRecord] = await _ask(
+        request, "identity", im.ListAssignments(None)
+    )
+    return [
+        MemberOut(id=str(a.id), user_id=str(a.user_id), role=a.role, created_at=a.created_at)
+        for a in assignments
+        if a.project_id == record.id
+    ]
+
+
+@post("/api/projects/{project:str}/members", tags=["projects"], summary="Add a member")
+async def add_member(
+    request: Request[Any, Any, Any], project: FromPath[str], data: JSONBody[MemberIn]
+) -> MemberOut:
+    record, who = await _admin(request, project)
+    if data.role == "admin":
+        raise ValidationFailed("role", "the admin role is global; assign it in the admin API")
+    a: im.AssignmentRecord = await _ask(
+        request,
+        "identity",
+        im.AssignRole(int(data.user_id), data.role, record.id, audit_context(request, who)),
+    )
+    return MemberOut(id=str(a.id), user_id=str(a.user_id), role=a.role, created_at=a.created_at)
+
+
+@delete(
+    "/api/projects/{project:str}/members/{member_id:int}",
+    tags=["projects"],
+    summary="Remove a member",
+)
+async def remove_member(
+    request: Request[Any, Any, Any], project: FromPath[str], member_id: FromPath[int]
+) -> None:
+    record, who = await _admin(request, project)
+    assignments: list[im.AssignmentRecord] = await _ask(
+        request, "identity", im.ListAssignments(None)
+    )
+    if not any(a.id == member_id and a.project_id == record.id for a in assignments):
+        raise NotFound(f"member {member_id} is not in {record.path}")
+    await _ask(request, "identity", im.UnassignRole(member_id, audit_context(request, who)))
+
+
+ROUTES = [
+    create_project,
+    list_projects,
+    get_project,
+    update_project,
+    delete_project,
+    list_members,
+    add_member,
+    remove_member,
+]
