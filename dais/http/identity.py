@@ -171,7 +171,12 @@ def _session_cookie(request: Request[Any, Any, Any], value: str, max_age: int) -
 # --- routes ------------------------------------------------------------------------------
 
 
-@post("/api/auth/login", tags=["auth"], summary="Sign in with a username or email and a password")
+@post(
+    "/api/auth/login",
+    tags=["auth"],
+    summary="Sign in with a username or email and a password",
+    status_code=200,
+)
 async def login(request: Request[Any, Any, Any], data: JSONBody[LoginIn]) -> Response[UserOut]:
     if request.headers.get("origin") is not None:
         # A login form posted from another site would sign the victim into our account.

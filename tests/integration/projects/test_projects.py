@@ -36,14 +36,16 @@ async def test_create_makes_a_bare_repository_with_a_readme(
     assert _git(repo, "rev-parse", "--is-bare-repository").strip() == "true"
     assert _git(repo, "ls-tree", "--name-only", "trunk").split() == ["README.md"]
     assert "The site" in _git(repo, "show", "trunk:README.md")
-    subprocess.run(["git", "--git-dir", str(repo), "fsck", "--strict"], check=True)
+    _git(repo, "fsck", "--strict")
 
     empty = await client.post("/api/projects", json={"name": "empty"}, headers=auth)
     repo = repository_path(services.settings.data_dir, int(empty.json()["id"]))
     assert _git(repo, "for-each-ref").strip() == ""
 
 
-async def test_get_by_id_and_by_encoded_path(client: httpx.AsyncClient, make_user: MakeUser) -> None:
+async def test_get_by_id_and_by_encoded_path(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
     _alice, auth = await make_user("alice")
     made = (await client.post("/api/projects", json={"name": "web"}, headers=auth)).json()
     by_id = await client.get(f"/api/projects/{made['id']}", headers=auth)
