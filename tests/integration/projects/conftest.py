@@ -22,8 +22,13 @@ def make_user(services: Any) -> MakeUser:
         identity = services.system.ref("identity")
         user = await identity.ask(
             m.CreateUser(
-                kind=m.UserKind.HUMAN, username=username, email=f"{username}@example.com",
-                display_name=username.title(), password=None, is_admin=admin, audit=AUDIT,
+                kind=m.UserKind.HUMAN,
+                username=username,
+                email=f"{username}@example.com",
+                display_name=username.title(),
+                password=None,
+                is_admin=admin,
+                audit=AUDIT,
             )
         )
         _record, token = await identity.ask(m.CreateToken(user.id, "t", scopes, None, AUDIT))

@@ -24,8 +24,12 @@ async def test_create_makes_a_bare_repository_with_a_readme(
     _alice, auth = await make_user("alice")
     r = await client.post(
         "/api/projects",
-        json={"name": "web", "description": "The site", "initialize_with_readme": True,
-              "default_branch": "trunk"},
+        json={
+            "name": "web",
+            "description": "The site",
+            "initialize_with_readme": True,
+            "default_branch": "trunk",
+        },
         headers=auth,
     )
     assert r.status_code == 201, r.text
@@ -125,7 +129,9 @@ async def test_update_and_archive(client: httpx.AsyncClient, make_user: MakeUser
     )
     assert r.status_code == 200, r.text
     assert (r.json()["path"], r.json()["visibility"], r.json()["archived"]) == (
-        "alice/site", "public", True,
+        "alice/site",
+        "public",
+        True,
     )
     assert (await client.get("/api/projects/alice%2Fweb", headers=alice)).status_code == 404
 
