@@ -43,6 +43,9 @@ class Settings:
     session_max_age: float = 30 * 86400.0
     permission_cache_ttl: float = 30.0
     admin_password: str | None = attrs.field(default=None, repr=False)
+    git_max_push_size: int = 2 * 1024**3
+    git_max_concurrency: int = 16
+    git_timeout: float = 3600.0
 
     @property
     def bind(self) -> str:
@@ -294,6 +297,27 @@ _SPECS: tuple[_Spec, ...] = (
         _admin_password,
         "",
         "Password of the `admin` user created on first start. Unset: a random one is printed once.",
+    ),
+    _Spec(
+        "DAIS_GIT_MAX_PUSH_SIZE",
+        "git_max_push_size",
+        _size(1024, 1024**4),
+        "2GiB",
+        "Largest git push (request body) accepted; 413 above.",
+    ),
+    _Spec(
+        "DAIS_GIT_MAX_CONCURRENCY",
+        "git_max_concurrency",
+        _int_range(1, 1024),
+        "16",
+        "git upload-pack/receive-pack processes run at once; more wait their turn.",
+    ),
+    _Spec(
+        "DAIS_GIT_TIMEOUT",
+        "git_timeout",
+        _seconds(1, 86400),
+        "3600",
+        "Longest a git operation may run before it is killed.",
     ),
     _Spec(
         "DAIS_SHUTDOWN_TIMEOUT",

@@ -147,10 +147,12 @@ class Edge:
     ) -> tuple[int, str] | None:
         if content_length == -2:
             return 400, "Content-Length is not a number"
-        if content_length > self.max_body_size:
-            return 413, f"request body is larger than the limit of {self.max_body_size} bytes"
-        # Litestar collapses repeated slashes when routing; so must the check.
+        # Litestar collapses repeated slashes when routing; so must the checks.
         path: str = _SLASHES.sub("/", scope["path"])
+        # The API's limit; git and other transports stream their bodies under limits of
+        # their own (a push is far larger than any JSON body).
+        if content_length > self.max_body_size and path.startswith("/api/"):
+            return 413, f"request body is larger than the limit of {self.max_body_size} bytes"
         if (
             scope["method"] in _BODY_METHODS
             and path.startswith("/api/")
