@@ -22,6 +22,7 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 from dais.actors.identity import messages as im
 from dais.actors.identity.permissions import Permission
 from dais.actors.projects import messages as pm
+from dais.actors.projects.protection import BranchRule
 from dais.errors import Forbidden, NotFound, Unauthorized, ValidationFailed
 
 from .auth import audit_context, authenticate, permissions_of, principal
@@ -265,7 +266,148 @@ async def remove_member(
     await _ask(request, "identity", im.UnassignRole(member_id, audit_context(request, who)))
 
 
+# --- protected branches ------------------------------------------------------------------
+
+_Roles = Annotated[list[Annotated[str, msgspec.Meta(max_length=40)]], msgspec.Meta(max_length=16)]
+
+
+class BranchRuleIn(msgspec.Struct, forbid_unknown_fields=True):
+    pattern: Annotated[str, msgspec.Meta(min_length=1, max_length=255)]
+    allow_force_push: bool = False
+    allow_deletion: bool = False
+    push_roles: _Roles = msgspec.field(default_factory=lambda: ["maintainer"])
+    merge_roles: _Roles = msgspec.field(default_factory=lambda: ["maintainer", "developer"])
+    required_approvals: Annotated[int, msgspec.Meta(ge=0, le=50)] = 0
+
+
+class BranchRulePatch(msgspec.Struct, forbid_unknown_fields=True):
+    pattern: Annotated[str, msgspec.Meta(min_length=1, max_length=255)] | msgspec.UnsetType = (
+        msgspec.UNSET
+    )
+    allow_force_push: bool | msgspec.UnsetType = msgspec.UNSET
+    allow_deletion: bool | msgspec.UnsetType = msgspec.UNSET
+    push_roles: _Roles | msgspec.UnsetType = msgspec.UNSET
+    merge_roles: _Roles | msgspec.UnsetType = msgspec.UNSET
+    required_approvals: Annotated[int, msgspec.Meta(ge=0, le=50)] | msgspec.UnsetType = (
+        msgspec.UNSET
+    )
+
+
+class BranchRuleOut(msgspec.Struct):
+    id: str
+    pattern: str
+    allow_force_push: bool
+    allow_deletion: bool
+    push_roles: list[str]
+    merge_roles: list[str]
+    required_approvals: int
+
+
+def _rule_out(r: BranchRule) -> BranchRuleOut:
+    return BranchRuleOut(
+        id=str(r.id),
+        pattern=r.pattern,
+        allow_force_push=r.allow_force_push,
+        allow_deletion=r.allow_deletion,
+        push_roles=sorted(r.push_roles),
+        merge_roles=sorted(r.merge_roles),
+        required_approvals=r.required_approvals,
+    )
+
+
+async def _check_roles(request: Request[Any, Any, Any], field: str, names: list[str]) -> None:
+    roles: list[im.RoleRecord] = await _ask(request, "identity", im.ListRoles())
+    known = {r.name for r in roles}
+    for name in names:
+        if name not in known:
+            raise ValidationFailed(field, f"unknown role {name!r}")
+
+
+@get(
+    "/api/projects/{project:str}/protected-branches",
+    tags=["projects"],
+    summary="Protected branch rules",
+)
+async def list_branch_rules(
+    request: Request[Any, Any, Any], project: FromPath[str]
+) -> list[BranchRuleOut]:
+    record = await load_project(request, project)
+    rules: list[BranchRule] = await _ask(request, "projects", pm.ListBranchRules(record.id))
+    return [_rule_out(r) for r in rules]
+
+
+@post(
+    "/api/projects/{project:str}/protected-branches",
+    tags=["projects"],
+    summary="Protect a branch or a glob of branches",
+)
+async def create_branch_rule(
+    request: Request[Any, Any, Any], project: FromPath[str], data: JSONBody[BranchRuleIn]
+) -> BranchRuleOut:
+    record, who = await _admin(request, project)
+    await _check_roles(request, "push_roles", data.push_roles)
+    await _check_roles(request, "merge_roles", data.merge_roles)
+    rule: BranchRule = await _ask(
+        request,
+        "projects",
+        pm.CreateBranchRule(
+            project_id=record.id,
+            pattern=data.pattern,
+            allow_force_push=data.allow_force_push,
+            allow_deletion=data.allow_deletion,
+            push_roles=frozenset(data.push_roles),
+            merge_roles=frozenset(data.merge_roles),
+            required_approvals=data.required_approvals,
+            audit=audit_context(request, who),
+        ),
+    )
+    return _rule_out(rule)
+
+
+@patch(
+    "/api/projects/{project:str}/protected-branches/{rule_id:int}",
+    tags=["projects"],
+    summary="Change a protected branch rule",
+)
+async def update_branch_rule(
+    request: Request[Any, Any, Any],
+    project: FromPath[str],
+    rule_id: FromPath[int],
+    data: JSONBody[BranchRulePatch],
+) -> BranchRuleOut:
+    record, who = await _admin(request, project)
+    changes = {k: v for k, v in msgspec.structs.asdict(data).items() if v is not msgspec.UNSET}
+    for field in ("push_roles", "merge_roles"):
+        if field in changes:
+            await _check_roles(request, field, changes[field])
+            changes[field] = frozenset(changes[field])
+    rule: BranchRule = await _ask(
+        request,
+        "projects",
+        pm.UpdateBranchRule(record.id, rule_id, changes, audit_context(request, who)),
+    )
+    return _rule_out(rule)
+
+
+@delete(
+    "/api/projects/{project:str}/protected-branches/{rule_id:int}",
+    tags=["projects"],
+    summary="Unprotect",
+)
+async def delete_branch_rule(
+    request: Request[Any, Any, Any], project: FromPath[str], rule_id: FromPath[int]
+) -> None:
+    record, who = await _admin(request, project)
+    await _ask(
+        request, "projects", pm.DeleteBranchRule(record.id, rule_id, audit_context(request, who))
+    )
+
+
 ROUTES = [
+    list_branch_rules,
+    create_branch_rule,
+    update_branch_rule,
+    delete_branch_rule,
     create_project,
     list_projects,
     get_project,

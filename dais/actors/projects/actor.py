@@ -13,22 +13,27 @@ from typing import TYPE_CHECKING, Any
 import asyncpg
 
 from dais.actors.identity import audit
-from dais.errors import Conflict, NotFound
+from dais.errors import Conflict, NotFound, ValidationFailed
 from dais.runtime import Actor
 from dais.storage import outbox
 
 from . import repository, rules
 from .messages import (
+    CreateBranchRule,
     CreateProject,
+    DeleteBranchRule,
     DeleteProject,
     GetProject,
+    ListBranchRules,
     ListProjects,
     ProjectMessage,
     ProjectRecord,
+    UpdateBranchRule,
     UpdateProject,
     Visibility,
     repository_path,
 )
+from .protection import BranchRule
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -84,6 +89,14 @@ class ProjectsActor(Actor[ProjectMessage]):
                 return await self._update(message)
             case DeleteProject():
                 return await self._delete(message)
+            case ListBranchRules():
+                return await self._rules(message.project_id)
+            case CreateBranchRule():
+                return await self._create_rule(message)
+            case UpdateBranchRule():
+                return await self._update_rule(message)
+            case DeleteBranchRule():
+                return await self._delete_rule(message)
 
     async def _get(self, ref: str) -> ProjectRecord:
         if ref.isdigit() and len(ref) <= 18:
@@ -238,3 +251,118 @@ class ProjectsActor(Actor[ProjectMessage]):
                 actor=m.audit.actor_name,
             )
         await repository.remove(repository_path(self._data_dir, m.project_id))
+
+    # --- protected branches ------------------------------------------------------------
+
+    async def _rules(self, project_id: int) -> list[BranchRule]:
+        rows = await self._pool.fetch(
+            "SELECT * FROM protected_branches WHERE project_id = $1 ORDER BY pattern", project_id
+        )
+        return [_rule(r) for r in rows]
+
+    async def _create_rule(self, m: CreateBranchRule) -> BranchRule:
+        _check_pattern(m.pattern)
+        try:
+            async with self._pool.acquire() as conn, conn.transaction():
+                row = await conn.fetchrow(
+                    """
+                    INSERT INTO protected_branches (project_id, pattern, allow_force_push,
+                        allow_deletion, push_roles, merge_roles, required_approvals)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *
+                    """,
+                    m.project_id,
+                    m.pattern,
+                    m.allow_force_push,
+                    m.allow_deletion,
+                    sorted(m.push_roles),
+                    sorted(m.merge_roles),
+                    m.required_approvals,
+                )
+                assert row is not None
+                await audit.record(
+                    conn,
+                    m.audit,
+                    "protected_branch.create",
+                    "project",
+                    m.project_id,
+                    {"pattern": m.pattern},
+                )
+        except asyncpg.UniqueViolationError:
+            raise Conflict(f"a rule for {m.pattern!r} already exists") from None
+        except asyncpg.ForeignKeyViolationError:
+            raise NotFound(f"project {m.project_id} does not exist") from None
+        return _rule(row)
+
+    async def _update_rule(self, m: UpdateBranchRule) -> BranchRule:
+        sets: list[str] = []
+        args: list[object] = [m.rule_id, m.project_id]
+        for field, value in m.changes.items():
+            if field == "pattern":
+                _check_pattern(value)
+            if isinstance(value, frozenset | set):
+                value = sorted(value)
+            args.append(value)
+            sets.append(f"{field} = ${len(args)}")
+        try:
+            async with self._pool.acquire() as conn, conn.transaction():
+                row = await conn.fetchrow(
+                    f"UPDATE protected_branches SET {', '.join([*sets, 'updated_at = now()'])} "
+                    "WHERE id = $1 AND project_id = $2 RETURNING *",
+                    *args,
+                )
+                if row is None:
+                    raise NotFound(f"protected branch rule {m.rule_id} does not exist")
+                shown = {
+                    k: sorted(v) if isinstance(v, frozenset | set) else v
+                    for k, v in m.changes.items()
+                }
+                await audit.record(
+                    conn,
+                    m.audit,
+                    "protected_branch.update",
+                    "project",
+                    m.project_id,
+                    {"rule_id": m.rule_id, **shown},
+                )
+        except asyncpg.UniqueViolationError:
+            raise Conflict("a rule for that pattern already exists") from None
+        return _rule(row)
+
+    async def _delete_rule(self, m: DeleteBranchRule) -> None:
+        async with self._pool.acquire() as conn, conn.transaction():
+            pattern = await conn.fetchval(
+                "DELETE FROM protected_branches WHERE id = $1 AND project_id = $2 "
+                "RETURNING pattern",
+                m.rule_id,
+                m.project_id,
+            )
+            if pattern is None:
+                raise NotFound(f"protected branch rule {m.rule_id} does not exist")
+            await audit.record(
+                conn,
+                m.audit,
+                "protected_branch.delete",
+                "project",
+                m.project_id,
+                {"rule_id": m.rule_id, "pattern": pattern},
+            )
+
+
+def _rule(row: Any) -> BranchRule:
+    return BranchRule(
+        id=row["id"],
+        pattern=row["pattern"],
+        allow_force_push=row["allow_force_push"],
+        allow_deletion=row["allow_deletion"],
+        push_roles=frozenset(row["push_roles"]),
+        merge_roles=frozenset(row["merge_roles"]),
+        required_approvals=row["required_approvals"],
+    )
+
+
+def _check_pattern(value: object) -> None:
+    """A branch name, or a glob of one (``*``, ``?`` and ``[...]`` allowed)."""
+    if not isinstance(value, str):
+        raise ValidationFailed("pattern", "must be a string")
+    plain = value.replace("*", "x").replace("?", "x").replace("[", "x").replace("]", "x")
+    rules.check_branch_name(plain, "pattern")

@@ -14,7 +14,11 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 __all__ = [
+    "CreateBranchRule",
     "CreateProject",
+    "DeleteBranchRule",
+    "ListBranchRules",
+    "UpdateBranchRule",
     "DeleteProject",
     "GetProject",
     "ListProjects",
@@ -100,4 +104,46 @@ class DeleteProject:
     audit: AuditContext
 
 
-ProjectMessage = CreateProject | GetProject | ListProjects | UpdateProject | DeleteProject
+@attrs.frozen
+class ListBranchRules:
+    project_id: int
+
+
+@attrs.frozen
+class CreateBranchRule:
+    project_id: int
+    pattern: str
+    allow_force_push: bool
+    allow_deletion: bool
+    push_roles: frozenset[str]
+    merge_roles: frozenset[str]
+    required_approvals: int
+    audit: AuditContext
+
+
+@attrs.frozen
+class UpdateBranchRule:
+    project_id: int
+    rule_id: int
+    changes: dict[str, object]
+    audit: AuditContext
+
+
+@attrs.frozen
+class DeleteBranchRule:
+    project_id: int
+    rule_id: int
+    audit: AuditContext
+
+
+ProjectMessage = (
+    CreateProject
+    | GetProject
+    | ListProjects
+    | UpdateProject
+    | DeleteProject
+    | ListBranchRules
+    | CreateBranchRule
+    | UpdateBranchRule
+    | DeleteBranchRule
+)
