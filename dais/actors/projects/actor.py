@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+import anyio
 import asyncpg
 
 from dais.actors.identity import audit
@@ -182,8 +183,9 @@ class ProjectsActor(Actor[ProjectMessage]):
             log.exception(
                 "creating the repository of %s failed; removing the project", project.path
             )
-            await repository.remove(path)
-            await self._pool.execute("DELETE FROM projects WHERE id = $1", project.id)
+            with anyio.move_on_after(30, shield=True):
+                await repository.remove(path)
+                await self._pool.execute("DELETE FROM projects WHERE id = $1", project.id)
             raise
         return project
 
