@@ -17,6 +17,7 @@ from dais.actors.identity.actor import IdentityActor, IdentityConfig
 from dais.actors.identity.messages import EnsureAdmin
 from dais.actors.projects.actor import ProjectsActor
 from dais.config import Settings, redact_url
+from dais.gitserver.hooks import repair_hooks
 from dais.http.app import create_app
 from dais.http.metrics import Metrics
 from dais.http.server import bind, serve_http
@@ -129,6 +130,8 @@ async def start_actors(
     ``listen_url`` lets the event dispatcher LISTEN for new events; without it, it polls.
     """
     pool, broker, settings = services.pool, services.broker, services.settings
+    if repaired := await repair_hooks(settings.data_dir):
+        log.info("git hooks rewritten in %d repositories", len(repaired))
     config = IdentityConfig(
         permission_cache_ttl=settings.permission_cache_ttl,
         session_idle_timeout=settings.session_idle_timeout,

@@ -4,21 +4,26 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 import msgspec
 from litestar import Request, Response, delete, get, patch, post
-from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.params import FromQuery, JSONBody, QueryParameter
 
 from dais.actors.identity import messages as m
 from dais.actors.identity.permissions import Permission
-from dais.errors import ValidationFailed
+from dais.errors import Forbidden, ValidationFailed
 
-from .auth import audit_context, require
-from .identity import UserOut, _ask, _aware, _permissions, user_out
+from .auth import audit_context, permissions_of, principal, requires
+from .identity import Id, UserOut, _ask, _aware, _permissions, user_out
 
 __all__ = ["ROUTES"]
 
 _Id = Annotated[str, msgspec.Meta(pattern=r"^[0-9]{1,18}$")]
+_QueryId = Annotated[int | None, QueryParameter(ge=1, le=2**63 - 1)]
+_USERS = [requires(Permission.ADMIN_USERS)]
+_ROLES = [requires(Permission.ADMIN_ROLES)]
+_PLATFORM = [requires(Permission.ADMIN_PLATFORM)]
 
 
 class UserIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -110,26 +115,31 @@ class AuditOut(msgspec.Struct):
     details: dict[str, Any]
 
 
+def _acts_as_admin(who: m.Principal) -> bool:
+    """An administrator with all their rights: a token scoped below that is not one, or it
+    could mint an administrator (or take one over) and so escape its scopes."""
+    return who.is_admin and who.scopes is None
+
+
 # --- users -------------------------------------------------------------------------------
 
 
-@get("/api/admin/users", tags=["admin"], summary="List users")
+@get("/api/admin/users", tags=["admin"], summary="List users", guards=_USERS)
 async def list_users(
     request: Request[Any, Any, Any],
     q: Annotated[str | None, QueryParameter(max_length=100)] = None,
     limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
     offset: Annotated[int, QueryParameter(ge=0, le=1_000_000)] = 0,
 ) -> UserPage:
-    await require(request, Permission.ADMIN_USERS)
     users, total = await _ask(request, m.ListUsers(q, limit, offset))
     return UserPage(items=[user_out(u) for u in users], total=total)
 
 
-@post("/api/admin/users", tags=["admin"], summary="Create a user")
+@post("/api/admin/users", tags=["admin"], summary="Create a user", guards=_USERS)
 async def create_user(request: Request[Any, Any, Any], data: JSONBody[UserIn]) -> UserOut:
-    who = await require(request, Permission.ADMIN_USERS)
-    if data.is_admin and not who.is_admin:
-        raise ValidationFailed("is_admin", "only an administrator can create another")
+    who = await principal(request)
+    if data.is_admin and not _acts_as_admin(who):
+        raise Forbidden("only an administrator can create another")
     user = await _ask(
         request,
         m.CreateUser(
@@ -145,40 +155,44 @@ async def create_user(request: Request[Any, Any, Any], data: JSONBody[UserIn]) -
     return user_out(user)
 
 
-@patch("/api/admin/users/{user_id:int}", tags=["admin"], summary="Change a user")
+@patch("/api/admin/users/{user_id:int}", tags=["admin"], summary="Change a user", guards=_USERS)
 async def update_user(
-    request: Request[Any, Any, Any], user_id: FromPath[int], data: JSONBody[UserPatch]
+    request: Request[Any, Any, Any], user_id: Id, data: JSONBody[UserPatch]
 ) -> UserOut:
-    who = await require(request, Permission.ADMIN_USERS)
+    who = await principal(request)
     changes = {k: v for k, v in msgspec.structs.asdict(data).items() if v is not msgspec.UNSET}
-    if "is_admin" in changes and not who.is_admin:
-        raise ValidationFailed("is_admin", "only an administrator can change it")
-    if user_id == who.user_id and (
-        changes.get("active") is False or changes.get("is_admin") is False
-    ):
-        raise ValidationFailed("active", "you cannot disable or demote yourself")
-    user = await _ask(request, m.UpdateUser(user_id, changes, audit_context(request, who)))
+    if "is_admin" in changes and not _acts_as_admin(who):
+        raise Forbidden("only an administrator can make or unmake administrators")
+    if user_id == who.user_id:
+        for field in ("active", "is_admin"):
+            if changes.get(field) is False:
+                raise ValidationFailed(field, "you cannot disable or demote yourself")
+    user = await _ask(
+        request,
+        m.UpdateUser(user_id, changes, audit_context(request, who), by_admin=_acts_as_admin(who)),
+    )
     return user_out(user)
 
 
-@delete("/api/admin/users/{user_id:int}", tags=["admin"], summary="Delete a user")
-async def delete_user(request: Request[Any, Any, Any], user_id: FromPath[int]) -> None:
-    who = await require(request, Permission.ADMIN_USERS)
-    await _ask(request, m.DeleteUser(user_id, audit_context(request, who)))
+@delete("/api/admin/users/{user_id:int}", tags=["admin"], summary="Delete a user", guards=_USERS)
+async def delete_user(request: Request[Any, Any, Any], user_id: Id) -> None:
+    who = await principal(request)
+    await _ask(
+        request, m.DeleteUser(user_id, audit_context(request, who), by_admin=_acts_as_admin(who))
+    )
 
 
 # --- roles -------------------------------------------------------------------------------
 
 
-@get("/api/admin/roles", tags=["admin"], summary="List roles")
+@get("/api/admin/roles", tags=["admin"], summary="List roles", guards=_ROLES)
 async def list_roles(request: Request[Any, Any, Any]) -> list[RoleOut]:
-    await require(request, Permission.ADMIN_ROLES)
     return [_role_out(r) for r in await _ask(request, m.ListRoles())]
 
 
-@post("/api/admin/roles", tags=["admin"], summary="Create a custom role")
+@post("/api/admin/roles", tags=["admin"], summary="Create a custom role", guards=_ROLES)
 async def create_role(request: Request[Any, Any, Any], data: JSONBody[RoleIn]) -> RoleOut:
-    who = await require(request, Permission.ADMIN_ROLES)
+    who = await principal(request)
     role = await _ask(
         request,
         m.CreateRole(
@@ -186,83 +200,97 @@ async def create_role(request: Request[Any, Any, Any], data: JSONBody[RoleIn]) -
             data.description,
             _permissions(data.permissions, "permissions"),
             audit_context(request, who),
+            grantable=await permissions_of(request, who),
         ),
     )
     return _role_out(role)
 
 
-@patch("/api/admin/roles/{role_id:int}", tags=["admin"], summary="Change a custom role")
+@patch(
+    "/api/admin/roles/{role_id:int}", tags=["admin"], summary="Change a custom role", guards=_ROLES
+)
 async def update_role(
-    request: Request[Any, Any, Any], role_id: FromPath[int], data: JSONBody[RolePatch]
+    request: Request[Any, Any, Any], role_id: Id, data: JSONBody[RolePatch]
 ) -> RoleOut:
-    who = await require(request, Permission.ADMIN_ROLES)
+    who = await principal(request)
     permissions = (
         None if data.permissions is None else _permissions(data.permissions, "permissions")
     )
     role = await _ask(
-        request, m.UpdateRole(role_id, data.description, permissions, audit_context(request, who))
+        request,
+        m.UpdateRole(
+            role_id,
+            data.description,
+            permissions,
+            audit_context(request, who),
+            grantable=await permissions_of(request, who),
+        ),
     )
     return _role_out(role)
 
 
-@delete("/api/admin/roles/{role_id:int}", tags=["admin"], summary="Delete a custom role")
-async def delete_role(request: Request[Any, Any, Any], role_id: FromPath[int]) -> None:
-    who = await require(request, Permission.ADMIN_ROLES)
+@delete(
+    "/api/admin/roles/{role_id:int}", tags=["admin"], summary="Delete a custom role", guards=_ROLES
+)
+async def delete_role(request: Request[Any, Any, Any], role_id: Id) -> None:
+    who = await principal(request)
     await _ask(request, m.DeleteRole(role_id, audit_context(request, who)))
 
 
-@get("/api/admin/role-assignments", tags=["admin"], summary="List role assignments")
+@get("/api/admin/role-assignments", tags=["admin"], summary="List role assignments", guards=_ROLES)
 async def list_assignments(
-    request: Request[Any, Any, Any],
-    user_id: Annotated[int | None, QueryParameter(ge=1)] = None,
+    request: Request[Any, Any, Any], user_id: _QueryId = None
 ) -> list[AssignmentOut]:
-    await require(request, Permission.ADMIN_ROLES)
     return [_assignment_out(a) for a in await _ask(request, m.ListAssignments(user_id))]
 
 
-@post("/api/admin/role-assignments", tags=["admin"], summary="Assign a role")
+@post("/api/admin/role-assignments", tags=["admin"], summary="Assign a role", guards=_ROLES)
 async def assign_role(
     request: Request[Any, Any, Any], data: JSONBody[AssignmentIn]
 ) -> AssignmentOut:
-    who = await require(request, Permission.ADMIN_ROLES)
-    if data.role == "admin" and not who.is_admin:
-        raise ValidationFailed("role", "only an administrator can assign the admin role")
+    who = await principal(request)
+    project_id = None if data.project_id is None else int(data.project_id)
     record = await _ask(
         request,
         m.AssignRole(
             int(data.user_id),
             data.role,
-            None if data.project_id is None else int(data.project_id),
+            project_id,
             audit_context(request, who),
+            grantable=await permissions_of(request, who, project_id),
         ),
     )
     return _assignment_out(record)
 
 
 @delete(
-    "/api/admin/role-assignments/{assignment_id:int}", tags=["admin"], summary="Unassign a role"
+    "/api/admin/role-assignments/{assignment_id:int}",
+    tags=["admin"],
+    summary="Unassign a role",
+    guards=_ROLES,
 )
-async def unassign_role(request: Request[Any, Any, Any], assignment_id: FromPath[int]) -> None:
-    who = await require(request, Permission.ADMIN_ROLES)
+async def unassign_role(request: Request[Any, Any, Any], assignment_id: Id) -> None:
+    who = await principal(request)
     await _ask(request, m.UnassignRole(assignment_id, audit_context(request, who)))
 
 
 # --- audit -------------------------------------------------------------------------------
 
 
-@get("/api/admin/audit", tags=["admin"], summary="The audit log, newest first")
+@get("/api/admin/audit", tags=["admin"], summary="The audit log, newest first", guards=_PLATFORM)
 async def audit_log(
     request: Request[Any, Any, Any],
-    actor_id: Annotated[int | None, QueryParameter(ge=1)] = None,
+    actor_id: _QueryId = None,
     action: Annotated[str | None, QueryParameter(max_length=100)] = None,
     target_type: Annotated[str | None, QueryParameter(max_length=100)] = None,
     target_id: Annotated[str | None, QueryParameter(max_length=100)] = None,
     since: FromQuery[datetime | None] = None,
     until: FromQuery[datetime | None] = None,
-    before: Annotated[int | None, QueryParameter(ge=1, description="page: ids below this")] = None,
+    before: Annotated[
+        int | None, QueryParameter(ge=1, le=2**63 - 1, description="page: ids below this")
+    ] = None,
     limit: Annotated[int, QueryParameter(ge=1, le=500)] = 100,
 ) -> Response[list[AuditOut]]:
-    await require(request, Permission.ADMIN_PLATFORM)
     rows: list[m.AuditRecord] = await _ask(
         request,
         m.QueryAudit(
@@ -296,8 +324,6 @@ async def audit_log(
     if len(rows) == limit:
         query = request.url.query_params.dict()
         query["before"] = [str(rows[-1].id)]
-        from urllib.parse import urlencode
-
         next_url = f"{request.url.path}?{urlencode(query, doseq=True)}"
         headers["Link"] = f'<{next_url}>; rel="next"'
     return Response(items, headers=headers)

@@ -11,8 +11,10 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 
 from dais import __version__
+from dais.gitserver import lfs_routes
+from dais.gitserver import routes as gitserver_routes
 
-from . import admin, health, identity, projects
+from . import admin, health, identity, passkeys, projects
 from .edge import Edge
 from .problems import exception_handlers
 
@@ -44,7 +46,10 @@ def create_app(
             health.openapi,
             *identity.ROUTES,
             *admin.ROUTES,
+            *passkeys.ROUTES,
             *projects.ROUTES,
+            *gitserver_routes.ROUTES,
+            *lfs_routes.ROUTES,
             *route_handlers,
         ],
         exception_handlers=exception_handlers(),

@@ -1,18 +1,25 @@
-"""Who is calling, and may they: authentication, CSRF, and the permission guard.
+"""Who is calling, and may they: authentication, CSRF, and the permission guards.
 
 A request authenticates with ``Authorization: Bearer <token>``, with a token as the password
 of HTTP Basic (for git), or with the session cookie. Cookie-authenticated requests that
 change state must come from dais's own origin (the ``Origin`` header, or ``Referer`` when a
 browser leaves it out): that is the CSRF defence; token requests carry no ambient
 credential and need none.
+
+Routes declare who may call them with Litestar guards (:func:`signed_in`,
+:func:`requires`). Guards run before the request body is read, so a caller without the right
+credentials learns 401 or 403 and nothing about what a valid body looks like.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import ipaddress
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
+
+from litestar.datastructures import Cookie
 
 from dais.actors.identity.messages import (
     AuditContext,
@@ -24,29 +31,44 @@ from dais.actors.identity.messages import (
 from dais.errors import Forbidden, Unauthorized
 
 if TYPE_CHECKING:
-    from litestar import Request
+    from litestar.connection import ASGIConnection
+    from litestar.handlers import BaseRouteHandler
+    from litestar.types import Guard
 
     from dais.actors.identity.permissions import Permission
     from dais.services import Services
 
 __all__ = [
     "SESSION_COOKIE",
+    "ask_identity",
     "audit_context",
     "authenticate",
     "check_same_origin",
-    "optional_principal",
+    "full_rights",
     "permissions_of",
     "principal",
     "require",
+    "requires",
+    "session_cookie",
+    "signed_in",
+    "signed_in_with_full_rights",
 ]
 
 SESSION_COOKIE = "dais_session"
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# A dais token is 45 characters; Basic adds a user name. Anything far longer is not ours.
+_MAX_CREDENTIAL = 1024
 
 
-def _services(request: Request[Any, Any, Any]) -> Services:
-    services: Services = request.app.state.services
+def services_of(connection: ASGIConnection[Any, Any, Any, Any]) -> Services:
+    services: Services = connection.app.state.services
     return services
+
+
+async def ask_identity(connection: ASGIConnection[Any, Any, Any, Any], message: Any) -> Any:
+    """Ask the identity actor on behalf of a request."""
+    services = services_of(connection)
+    return await services.ask(services.system.ref("identity"), message)
 
 
 def _origin_of(url: str) -> str:
@@ -54,13 +76,14 @@ def _origin_of(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}".lower()
 
 
-def check_same_origin(request: Request[Any, Any, Any]) -> None:
+def check_same_origin(connection: ASGIConnection[Any, Any, Any, Any]) -> None:
     """Refuse a cookie-authenticated state change that a browser sent from another site."""
-    settings = _services(request).settings
+    settings = services_of(connection).settings
     allowed = {_origin_of(settings.public_url), *(o.lower() for o in settings.cors_origins)}
-    origin = request.headers.get("origin")
+    allowed.discard("*")  # CORS may be open to all; a credentialed state change may not
+    origin = connection.headers.get("origin")
     if origin is None or origin == "null":
-        referer = request.headers.get("referer")
+        referer = connection.headers.get("referer")
         origin = _origin_of(referer) if referer else None
     if origin is None:
         raise Forbidden("cross-site request refused: the request carries no Origin header")
@@ -68,84 +91,148 @@ def check_same_origin(request: Request[Any, Any, Any]) -> None:
         raise Forbidden(f"cross-site request refused: origin {origin} is not {settings.public_url}")
 
 
-async def authenticate(request: Request[Any, Any, Any]) -> Principal | None:
+def _basic_secret(value: str) -> str:
+    try:
+        decoded = base64.b64decode(value, validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise Unauthorized("the Basic credentials are not valid base64") from None
+    _, colon, secret = decoded.partition(":")
+    if not colon:
+        raise Unauthorized("the Basic credentials must be user:token")
+    return secret
+
+
+async def authenticate(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal | None:
     """The caller, or None when the request carries no credential at all.
 
     :raises Unauthorized: for a credential that is present but not valid.
     :raises Forbidden: for a cookie-authenticated cross-site state change.
     """
-    state: dict[str, Any] = request.scope.setdefault("state", {})
+    state: dict[str, Any] = connection.scope.setdefault("state", {})
     if "principal" in state:
         cached: Principal | None = state["principal"]
         return cached
-    services = _services(request)
-    identity = services.system.ref("identity")
     found: Principal | None = None
-    header = request.headers.get("authorization")
+    header = connection.headers.get("authorization")
     if header is not None:
+        if len(header) > _MAX_CREDENTIAL:
+            raise Unauthorized("the Authorization header is too long to hold a dais token")
         scheme, _, value = header.strip().partition(" ")
         value = value.strip()
         if scheme.lower() == "bearer" and value:
-            found = await services.ask(identity, AuthenticateToken(value))
+            found = await ask_identity(connection, AuthenticateToken(value))
         elif scheme.lower() == "basic" and value:
-            try:
-                _, _, secret = base64.b64decode(value, validate=True).decode().partition(":")
-            except (binascii.Error, UnicodeDecodeError):
-                raise Unauthorized("the Basic credentials are not valid base64") from None
-            found = await services.ask(identity, AuthenticateToken(secret))
+            found = await ask_identity(connection, AuthenticateToken(_basic_secret(value)))
         else:
             raise Unauthorized("use Authorization: Bearer <token>")
     else:
-        cookie = request.cookies.get(SESSION_COOKIE)
+        cookie = connection.cookies.get(SESSION_COOKIE)
         if cookie:
-            found = await services.ask(identity, AuthenticateSession(cookie))
-            if request.method not in _SAFE_METHODS:
-                check_same_origin(request)
+            found = await ask_identity(connection, AuthenticateSession(cookie))
+            if connection.scope["method"] not in _SAFE_METHODS:  # type: ignore[typeddict-item]
+                check_same_origin(connection)
     state["principal"] = found
     return found
 
 
-async def optional_principal(request: Request[Any, Any, Any]) -> Principal | None:
-    return await authenticate(request)
-
-
-async def principal(request: Request[Any, Any, Any]) -> Principal:
+async def principal(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal:
     """The caller; 401 when there is none."""
-    found = await authenticate(request)
+    found = await authenticate(connection)
     if found is None:
         raise Unauthorized("sign in, or send Authorization: Bearer <token>")
     return found
 
 
+def full_rights(who: Principal) -> Principal:
+    """The caller, if they act with all of their account's rights (a session or a ``*`` token).
+
+    Adding a way to sign in (a passkey) would turn a narrowly scoped token into a full
+    session, so such actions need full rights.
+
+    :raises Forbidden: for a scoped token.
+    """
+    if who.scopes is not None:
+        raise Forbidden("this needs a signed-in session or a token with the * scope")
+    return who
+
+
 async def permissions_of(
-    request: Request[Any, Any, Any], who: Principal, project_id: int | None = None
+    connection: ASGIConnection[Any, Any, Any, Any], who: Principal, project_id: int | None = None
 ) -> frozenset[Permission]:
-    services = _services(request)
-    held: frozenset[Permission] = await services.ask(
-        services.system.ref("identity"), Permissions(who, project_id)
-    )
+    held: frozenset[Permission] = await ask_identity(connection, Permissions(who, project_id))
     return held
 
 
 async def require(
-    request: Request[Any, Any, Any], permission: Permission, project_id: int | None = None
+    connection: ASGIConnection[Any, Any, Any, Any],
+    permission: Permission,
+    project_id: int | None = None,
 ) -> Principal:
     """The caller, if they hold ``permission`` (on ``project_id``).
 
     :raises Unauthorized: no credentials.
     :raises Forbidden: naming the missing permission.
     """
-    who = await principal(request)
-    if permission not in await permissions_of(request, who, project_id):
+    who = await principal(connection)
+    if permission not in await permissions_of(connection, who, project_id):
         raise Forbidden(f"this needs the {permission} permission")
     return who
 
 
-def audit_context(request: Request[Any, Any, Any], who: Principal | None) -> AuditContext:
-    client = request.client
+async def signed_in(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    """Guard: any authenticated caller (routes about the caller's own account)."""
+    await principal(connection)
+
+
+async def signed_in_with_full_rights(
+    connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler
+) -> None:
+    """Guard: a session or a ``*`` token (see :func:`full_rights`)."""
+    full_rights(await principal(connection))
+
+
+def requires(permission: Permission) -> Guard:
+    """Guard: a caller holding ``permission`` outside any project."""
+
+    async def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+        await require(connection, permission)
+
+    guard.__name__ = f"requires_{permission.name.lower()}"
+    return guard
+
+
+def _ip(host: str | None) -> str | None:
+    """The client address if it is an IP address (``inet`` refuses anything else)."""
+    if not host:
+        return None
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        return None
+
+
+def audit_context(
+    connection: ASGIConnection[Any, Any, Any, Any], who: Principal | None
+) -> AuditContext:
+    client = connection.client
     return AuditContext(
         actor_id=who.user_id if who else None,
         actor_name=who.username if who else None,
-        client_address=client.host if client else None,
-        user_agent=request.headers.get("user-agent"),
+        client_address=_ip(client.host if client else None),
+        # PostgreSQL text cannot hold NUL; servers should refuse it in headers, but be sure.
+        user_agent=(connection.headers.get("user-agent") or "").replace("\x00", "") or None,
+    )
+
+
+def session_cookie(connection: ASGIConnection[Any, Any, Any, Any], value: str) -> Cookie:
+    """The session cookie holding ``value``; an empty value clears it."""
+    settings = services_of(connection).settings
+    return Cookie(
+        key=SESSION_COOKIE,
+        value=value,
+        max_age=int(settings.session_max_age) if value else 0,
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=settings.public_url.startswith("https://"),
     )

@@ -3,25 +3,31 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import msgspec
 from litestar import Request, Response, delete, get, post
-from litestar.datastructures import Cookie
-from litestar.params import FromPath, JSONBody
+from litestar.params import JSONBody, PathParameter, QueryParameter
 
 from dais.actors.identity import messages as m
 from dais.actors.identity.permissions import Permission
 from dais.errors import ValidationFailed
 
-from .auth import SESSION_COOKIE, audit_context, check_same_origin, principal
+from .auth import (
+    ask_identity,
+    audit_context,
+    check_same_origin,
+    permissions_of,
+    principal,
+    session_cookie,
+    signed_in,
+)
 
-if TYPE_CHECKING:
-    from dais.services import Services
-
-__all__ = ["ROUTES", "UserOut", "user_out"]
+__all__ = ["ROUTES", "Id", "UserOut", "user_out"]
 
 _Name = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+#: A row id in a path: PostgreSQL's bigint range, so a huge number is a 400, not a 500.
+Id = Annotated[int, PathParameter(ge=1, le=2**63 - 1)]
 
 
 # --- shapes ------------------------------------------------------------------------------
@@ -145,30 +151,17 @@ def _permissions(values: list[str], field: str) -> frozenset[Permission]:
     return frozenset(out)
 
 
-def _services(request: Request[Any, Any, Any]) -> Services:
-    services: Services = request.app.state.services
-    return services
-
-
-async def _ask(request: Request[Any, Any, Any], message: Any) -> Any:
-    services = _services(request)
-    return await services.ask(services.system.ref("identity"), message)
-
-
-def _session_cookie(request: Request[Any, Any, Any], value: str, max_age: int) -> Cookie:
-    secure = _services(request).settings.public_url.startswith("https://")
-    return Cookie(
-        key=SESSION_COOKIE,
-        value=value,
-        max_age=max_age,
-        path="/",
-        httponly=True,
-        samesite="lax",
-        secure=secure,
-    )
+_ask = ask_identity
 
 
 # --- routes ------------------------------------------------------------------------------
+
+
+def refuse_login_csrf(request: Request[Any, Any, Any]) -> None:
+    """A sign-in posted from another site would sign the victim into the attacker's account;
+    browsers send Origin on every POST, so one naming another site is refused."""
+    if request.headers.get("origin") is not None:
+        check_same_origin(request)
 
 
 @post(
@@ -178,31 +171,56 @@ def _session_cookie(request: Request[Any, Any, Any], value: str, max_age: int) -
     status_code=200,
 )
 async def login(request: Request[Any, Any, Any], data: JSONBody[LoginIn]) -> Response[UserOut]:
-    if request.headers.get("origin") is not None:
-        # A login form posted from another site would sign the victim into our account.
-        check_same_origin(request)
+    refuse_login_csrf(request)
     user, secret = await _ask(
         request, m.Login(data.login, data.password, audit_context(request, None))
     )
-    max_age = int(_services(request).settings.session_max_age)
-    return Response(user_out(user), cookies=[_session_cookie(request, secret, max_age)])
+    return Response(user_out(user), cookies=[session_cookie(request, secret)])
 
 
-@post("/api/auth/logout", tags=["auth"], summary="Sign out of this session", status_code=204)
+@post(
+    "/api/auth/logout",
+    tags=["auth"],
+    summary="Sign out of this session",
+    status_code=204,
+    guards=[signed_in],
+)
 async def logout(request: Request[Any, Any, Any]) -> Response[None]:
     who = await principal(request)
     if who.session_id is not None:
         await _ask(request, m.Logout(who.session_id, audit_context(request, who)))
-    return Response(None, status_code=204, cookies=[_session_cookie(request, "", 0)])
+    return Response(None, status_code=204, cookies=[session_cookie(request, "")])
 
 
-@get("/api/user", tags=["user"], summary="The signed-in user")
+@get("/api/user", tags=["user"], summary="The signed-in user", guards=[signed_in])
 async def current_user(request: Request[Any, Any, Any]) -> UserOut:
     who = await principal(request)
     return user_out(await _ask(request, m.GetUser(who.user_id)))
 
 
-@get("/api/user/sessions", tags=["user"], summary="My sessions")
+class PermissionsOut(msgspec.Struct):
+    project_id: str | None
+    permissions: list[str]
+
+
+@get(
+    "/api/user/permissions",
+    tags=["user"],
+    summary="What I may do, outside any project or on one",
+    guards=[signed_in],
+)
+async def my_permissions(
+    request: Request[Any, Any, Any],
+    project_id: Annotated[int | None, QueryParameter(ge=1, le=2**63 - 1)] = None,
+) -> PermissionsOut:
+    who = await principal(request)
+    held = await permissions_of(request, who, project_id)
+    return PermissionsOut(
+        project_id=None if project_id is None else str(project_id), permissions=sorted(held)
+    )
+
+
+@get("/api/user/sessions", tags=["user"], summary="My sessions", guards=[signed_in])
 async def list_sessions(request: Request[Any, Any, Any]) -> list[SessionOut]:
     who = await principal(request)
     sessions: list[m.SessionRecord] = await _ask(request, m.ListSessions(who.user_id))
@@ -220,19 +238,29 @@ async def list_sessions(request: Request[Any, Any, Any]) -> list[SessionOut]:
     ]
 
 
-@delete("/api/user/sessions/{session_id:int}", tags=["user"], summary="Sign a session out")
-async def revoke_session(request: Request[Any, Any, Any], session_id: FromPath[int]) -> None:
+@delete(
+    "/api/user/sessions/{session_id:int}",
+    tags=["user"],
+    summary="Sign a session out",
+    guards=[signed_in],
+)
+async def revoke_session(request: Request[Any, Any, Any], session_id: Id) -> None:
     who = await principal(request)
     await _ask(request, m.RevokeSession(who.user_id, session_id, audit_context(request, who)))
 
 
-@get("/api/user/tokens", tags=["user"], summary="My API tokens")
+@get("/api/user/tokens", tags=["user"], summary="My API tokens", guards=[signed_in])
 async def list_tokens(request: Request[Any, Any, Any]) -> list[TokenOut]:
     who = await principal(request)
     return [token_out(t) for t in await _ask(request, m.ListTokens(who.user_id))]
 
 
-@post("/api/user/tokens", tags=["user"], summary="Create an API token (shown once)")
+@post(
+    "/api/user/tokens",
+    tags=["user"],
+    summary="Create an API token (shown once)",
+    guards=[signed_in],
+)
 async def create_token(request: Request[Any, Any, Any], data: JSONBody[TokenIn]) -> CreatedTokenOut:
     who = await principal(request)
     scopes = {"*"} if data.scopes == ["*"] else set(_permissions(data.scopes, "scopes"))
@@ -253,19 +281,34 @@ async def create_token(request: Request[Any, Any, Any], data: JSONBody[TokenIn])
     return CreatedTokenOut(**msgspec.structs.asdict(out), token=secret)
 
 
-@delete("/api/user/tokens/{token_id:int}", tags=["user"], summary="Revoke an API token")
-async def revoke_token(request: Request[Any, Any, Any], token_id: FromPath[int]) -> None:
+@delete(
+    "/api/user/tokens/{token_id:int}",
+    tags=["user"],
+    summary="Revoke an API token",
+    guards=[signed_in],
+)
+async def revoke_token(request: Request[Any, Any, Any], token_id: Id) -> None:
     who = await principal(request)
     await _ask(request, m.RevokeToken(who.user_id, token_id, audit_context(request, who)))
 
 
-@get("/api/delegations", tags=["delegation"], summary="Delegations I gave or received")
+@get(
+    "/api/delegations",
+    tags=["delegation"],
+    summary="Delegations I gave or received",
+    guards=[signed_in],
+)
 async def list_delegations(request: Request[Any, Any, Any]) -> list[DelegationOut]:
     who = await principal(request)
     return [delegation_out(d) for d in await _ask(request, m.ListDelegations(who.user_id))]
 
 
-@post("/api/delegations", tags=["delegation"], summary="Delegate some of my permissions")
+@post(
+    "/api/delegations",
+    tags=["delegation"],
+    summary="Delegate some of my permissions",
+    guards=[signed_in],
+)
 async def create_delegation(
     request: Request[Any, Any, Any], data: JSONBody[DelegationIn]
 ) -> DelegationOut:
@@ -284,8 +327,13 @@ async def create_delegation(
     return delegation_out(record)
 
 
-@delete("/api/delegations/{delegation_id:int}", tags=["delegation"], summary="Revoke")
-async def revoke_delegation(request: Request[Any, Any, Any], delegation_id: FromPath[int]) -> None:
+@delete(
+    "/api/delegations/{delegation_id:int}",
+    tags=["delegation"],
+    summary="Revoke a delegation I gave or received",
+    guards=[signed_in],
+)
+async def revoke_delegation(request: Request[Any, Any, Any], delegation_id: Id) -> None:
     who = await principal(request)
     await _ask(request, m.RevokeDelegation(who.user_id, delegation_id, audit_context(request, who)))
 
@@ -294,6 +342,7 @@ ROUTES = [
     login,
     logout,
     current_user,
+    my_permissions,
     list_sessions,
     revoke_session,
     list_tokens,

@@ -32,6 +32,26 @@ __all__ = [
 
 NOTIFY_CHANNEL = "dais_events"
 
+# The delivery horizon: the oldest transaction, among those that could still add events, that
+# was running when this statement's snapshot was taken. Events below it can no longer appear
+# or change, so a cursor may move past them. pg_snapshot_xmin would do, but it spans the
+# whole server: one idle-in-transaction session in another database would stall delivery.
+# So transactions the snapshot saw running are ignored when pg_stat_activity (or
+# pg_prepared_xacts) places them in another database; one that has ended, or that we may
+# not see, counts as ours: slower, never wrong. backend_xid is 32 bits; an xid8 in the
+# snapshot matches it on its low 32 bits (running xids are far closer than 2^32 apart).
+_HORIZON = """
+    SELECT coalesce(min(x), pg_snapshot_xmax(pg_current_snapshot()))
+    FROM pg_snapshot_xip(pg_current_snapshot()) AS x
+    WHERE (x::text::bigint & 4294967295) NOT IN (
+        SELECT backend_xid::text::bigint FROM pg_stat_activity
+        WHERE backend_xid IS NOT NULL AND datname IS DISTINCT FROM current_database()
+        UNION ALL
+        SELECT transaction::text::bigint FROM pg_prepared_xacts
+        WHERE database IS DISTINCT FROM current_database()
+    )
+"""
+
 
 @attrs.frozen
 class Event:
@@ -91,11 +111,11 @@ async def ensure_cursor(conn: Conn, subscriber: str, *, from_start: bool = False
     come), or at the very first event with ``from_start``.
     """
     await conn.execute(
-        """
+        f"""
         INSERT INTO event_cursors (subscriber, last_xid, last_id)
         SELECT $1, CASE WHEN $2 THEN '0'::xid8 ELSE (h - 1)::text::xid8 END,
                CASE WHEN $2 THEN 0 ELSE 9223372036854775807 END
-        FROM (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS h) AS horizon
+        FROM (SELECT ({_HORIZON})::text::bigint AS h) AS horizon
         ON CONFLICT (subscriber) DO NOTHING
         """,
         subscriber,
@@ -139,11 +159,11 @@ async def fetch_after(
     """Committed events after ``cursor`` whose set can no longer grow, oldest first."""
     # One statement, so the horizon (the snapshot's xmin) is the same for both parts.
     rows = await conn.fetch(
-        """
+        f"""
         WITH eligible AS (
             SELECT * FROM events
             WHERE (xid, id) > ($1::text::xid8, $2)
-              AND xid < pg_snapshot_xmin(pg_current_snapshot())
+              AND xid < ({_HORIZON})
         ), matched AS (
             SELECT * FROM eligible
             WHERE $3::text[] IS NULL OR kind = ANY($3::text[])

@@ -1,26 +1,41 @@
-"""The identity actor: users, sessions, tokens, roles, delegations and the audit log.
+"""The identity actor: users, sessions, tokens, passkeys, roles, delegations, the audit log.
 
-Every change is written with its audit row in one transaction, then the caches are dropped:
-the permission cache and the token cache live in the broker (shared by replicas when it is
-Redis), and a message on ``identity.changed`` tells every replica that something moved.
+Every change is written with its audit row in one transaction, then the caches are dropped.
+Resolved permissions and token lookups are cached in the broker (shared by replicas when it
+is Redis) under a *generation*: a random value kept in the broker, part of every cache key.
+A change starts a new generation once it has committed, so every replica stops reading the
+old entries at once (they expire on their own). A reader fetches the generation before it
+reads the database, so an answer computed from rows older than a change can only be stored
+under a generation that change has already retired. ``identity.changed`` is published too,
+for anyone else keeping state derived from identities.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import re
 import secrets
 import time
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+import anyio.to_thread
 import asyncpg
 import attrs
 
-from dais.errors import Conflict, Forbidden, NotFound, TooManyRequests, Unauthorized
+from dais.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    TooManyRequests,
+    Unauthorized,
+    ValidationFailed,
+)
 from dais.runtime import Actor
 
-from . import audit, passwords, resolver, rules, tokens
+from . import audit, passkeys, passwords, resolver, rules, tokens
 from .messages import (
     AssignmentRecord,
     AssignRole,
@@ -33,6 +48,7 @@ from .messages import (
     CreateUser,
     Delegate,
     DelegationRecord,
+    DeletePasskey,
     DeleteRole,
     DeleteUser,
     EnsureAdmin,
@@ -40,21 +56,28 @@ from .messages import (
     IdentityMessage,
     ListAssignments,
     ListDelegations,
+    ListPasskeys,
     ListRoles,
     ListSessions,
     ListTokens,
     ListUsers,
     Login,
     Logout,
+    PasskeyCeremony,
+    PasskeyLogin,
+    PasskeyRecord,
     Permissions,
     Principal,
     QueryAudit,
+    RegisterPasskey,
     ResetPassword,
     RevokeDelegation,
     RevokeSession,
     RevokeToken,
     RoleRecord,
     SessionRecord,
+    StartPasskeyLogin,
+    StartPasskeyRegistration,
     TokenRecord,
     UnassignRole,
     UpdateRole,
@@ -72,12 +95,19 @@ __all__ = ["IdentityActor", "IdentityConfig"]
 log = logging.getLogger(__name__)
 
 CHANGED = "identity.changed"
+_GENERATION = "identity:generation"
 _USER_COLUMNS = (
     "id, kind, username, email, display_name, active, is_admin, created_at, last_login_at"
 )
 _LOGIN_WINDOW = 15 * 60
 _LOGIN_LIMIT = 5
 _TOKEN_TOUCH_INTERVAL = 60.0
+# A passkey ceremony's challenge lives as long as the browser prompt may (options' timeout).
+_CEREMONY_TTL = 300.0
+_CEREMONY_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
+# Anonymous sign-in options cost a broker entry each: at most this many per address a minute.
+_CEREMONY_LIMIT = 30
+_MAX_PASSKEYS = 50
 
 
 class IdentityConfig:
@@ -133,6 +163,18 @@ def _session(row: Any) -> SessionRecord:
     )
 
 
+def _passkey(row: Any) -> PasskeyRecord:
+    return PasskeyRecord(
+        id=row["id"],
+        user_id=row["user_id"],
+        name=row["name"],
+        aaguid=row["aaguid"],
+        transports=tuple(row["transports"]),
+        created_at=row["created_at"],
+        last_used_at=row["last_used_at"],
+    )
+
+
 def _role(row: Any) -> RoleRecord:
     return RoleRecord(
         id=row["id"],
@@ -177,10 +219,14 @@ class IdentityActor(Actor[IdentityMessage]):
     # --- caches ------------------------------------------------------------------------
 
     async def _changed(self) -> None:
-        """Drop every cached answer; called after any change that can move a permission."""
-        await self._broker.delete_prefix("perm:")
-        await self._broker.delete_prefix("auth:")
+        """Retire every cached answer, on every replica; called once a change has committed."""
+        await self._broker.set(_GENERATION, secrets.token_hex(8).encode())
         await self._broker.publish(CHANGED, b"")
+
+    async def _generation(self) -> str:
+        """The current cache generation; read it *before* the rows a cached answer is built of."""
+        value = await self._broker.get(_GENERATION)
+        return "0" if value is None else value.decode()
 
     # --- authentication ----------------------------------------------------------------
 
@@ -188,7 +234,7 @@ class IdentityActor(Actor[IdentityMessage]):
         if not tokens.token_checksum_ok(m.token):
             raise Unauthorized("the token is malformed or mistyped")
         digest = tokens.hash_secret(m.token)
-        key = f"auth:tok:{digest.hex()}"
+        key = f"auth:tok:{await self._generation()}:{digest.hex()}"
         cached = await self._broker.get(key)
         if cached is not None:
             entry = json.loads(cached)
@@ -222,9 +268,7 @@ class IdentityActor(Actor[IdentityMessage]):
         if not entry["active"]:
             raise Unauthorized("the account is disabled")
         await self._touch_token(entry["token_id"])
-        scopes = (
-            None if "*" in entry["scopes"] else frozenset(Permission(s) for s in entry["scopes"])
-        )
+        scopes = None if "*" in entry["scopes"] else _known_permissions(entry["scopes"])
         return Principal(
             user_id=entry["user_id"],
             username=entry["username"],
@@ -254,19 +298,23 @@ class IdentityActor(Actor[IdentityMessage]):
         idle = timedelta(seconds=self._config.session_idle_timeout)
         row = await self._pool.fetchrow(
             """
-            UPDATE sessions s
-            SET last_seen_at = CASE WHEN s.last_seen_at < now() - interval '1 minute'
-                                    THEN now() ELSE s.last_seen_at END
-            FROM users u
-            WHERE s.secret_hash = $1 AND u.id = s.user_id
+            SELECT s.id AS session_id, s.last_seen_at < now() - interval '1 minute' AS stale,
+                   u.id, u.username, u.kind, u.is_admin, u.active
+            FROM sessions s JOIN users u ON u.id = s.user_id
+            WHERE s.secret_hash = $1
               AND s.expires_at > now() AND s.last_seen_at > now() - $2::interval
-            RETURNING s.id AS session_id, u.id, u.username, u.kind, u.is_admin, u.active
             """,
             tokens.hash_secret(m.secret),
             idle,
         )
         if row is None:
             raise Unauthorized("the session has expired or was signed out; sign in again")
+        if row["stale"]:
+            # Written at most once a minute: an UPDATE per request would write a row version
+            # per request even when nothing changed.
+            await self._pool.execute(
+                "UPDATE sessions SET last_seen_at = now() WHERE id = $1", row["session_id"]
+            )
         if not row["active"]:
             raise Unauthorized("the account is disabled")
         return Principal(
@@ -278,28 +326,35 @@ class IdentityActor(Actor[IdentityMessage]):
         )
 
     async def _on_Login(self, m: Login) -> tuple[UserRecord, str]:  # noqa: N802
-        login = m.login.strip().lower()[:254]
-        keys = [f"login:user:{login}"]
-        if m.audit.client_address:
-            keys.append(f"login:addr:{m.audit.client_address}")
-        for key in keys:
-            count = await self._broker.get(key)
-            if count is not None and int(count) >= _LOGIN_LIMIT:
-                retry = await self._broker.ttl(key) or _LOGIN_WINDOW
-                raise TooManyRequests(
-                    "too many failed sign-in attempts; try again later",
-                    retry_after=max(1, int(retry + 0.999)),
-                )
+        """Check a password; reply the user and a new session's secret.
+
+        Throttled per client address (failures counted) and per account (attempts counted up
+        front, so parallel guesses cannot all slip past the check; a success resets it). An
+        unknown login is counted under its own name, and fails in the time a wrong password
+        takes, with the same answer.
+        """
+        # PostgreSQL text cannot hold NUL: such a login names no account.
+        login = m.login.strip().lower().replace("\x00", "\ufffd")
+        address_key = f"login:addr:{m.audit.client_address}" if m.audit.client_address else None
+        if address_key is not None:
+            await self._refuse_when_throttled(address_key)
         row = await self._pool.fetchrow(
             f"SELECT {_USER_COLUMNS}, password_hash FROM users "
             "WHERE username = $1 OR lower(email) = $1",
             login,
         )
+        account_key = (
+            f"login:user:{row['id']}"
+            if row is not None
+            else f"login:name:{hashlib.sha256(login.encode()).hexdigest()}"
+        )
+        if await self._broker.incr(account_key, ttl=_LOGIN_WINDOW) > _LOGIN_LIMIT:
+            await self._refuse_when_throttled(account_key)
         stored = row["password_hash"] if row is not None else None
         ok = await passwords.verify_password(stored, m.password)
         if not ok or row is None or not row["active"]:
-            for key in keys:
-                await self._broker.incr(key, ttl=_LOGIN_WINDOW)
+            if address_key is not None:
+                await self._broker.incr(address_key, ttl=_LOGIN_WINDOW)
             async with self._pool.acquire() as conn, conn.transaction():
                 await audit.record(
                     conn,
@@ -307,35 +362,62 @@ class IdentityActor(Actor[IdentityMessage]):
                     "auth.login_failed",
                     "user",
                     row["id"] if row is not None else None,
-                    {"login": login},
+                    {"login": login[:254]},
                 )
             raise Unauthorized("invalid username or password")
-        await self._broker.delete(keys[0])
-        secret = tokens.new_session_secret()
+        await self._broker.delete(account_key)
+        rehashed = (
+            await passwords.hash_password(m.password)
+            if passwords.needs_rehash(stored or "")
+            else None
+        )
         async with self._pool.acquire() as conn, conn.transaction():
-            if passwords.needs_rehash(stored or ""):
+            if rehashed is not None:
                 await conn.execute(
-                    "UPDATE users SET password_hash = $2 WHERE id = $1",
-                    row["id"],
-                    await passwords.hash_password(m.password),
+                    "UPDATE users SET password_hash = $2 WHERE id = $1", row["id"], rehashed
                 )
-            session_id = await conn.fetchval(
-                """
-                INSERT INTO sessions (user_id, secret_hash, expires_at, client_address, user_agent)
-                VALUES ($1, $2, now() + $3::interval, $4::inet, $5) RETURNING id
-                """,
-                row["id"],
-                tokens.hash_secret(secret),
-                timedelta(seconds=self._config.session_max_age),
-                m.audit.client_address,
-                (m.audit.user_agent or "")[:512] or None,
+            user, secret = await self._start_session(
+                conn, row["id"], row["username"], m.audit, {"method": "password"}
             )
-            user_row = await conn.fetchrow(
-                f"UPDATE users SET last_login_at = now() WHERE id = $1 RETURNING {_USER_COLUMNS}",
-                row["id"],
+        return user, secret
+
+    async def _refuse_when_throttled(self, key: str) -> None:
+        """:raises TooManyRequests: when the counter under ``key`` has reached the limit."""
+        count = await self._broker.get(key)
+        if count is not None and int(count) >= _LOGIN_LIMIT:
+            retry = await self._broker.ttl(key) or _LOGIN_WINDOW
+            raise TooManyRequests(
+                "too many failed sign-in attempts; try again later",
+                retry_after=max(1, int(retry + 0.999)),
             )
-            ctx = attrs.evolve(m.audit, actor_id=row["id"], actor_name=row["username"])
-            await audit.record(conn, ctx, "auth.login", "session", session_id)
+
+    async def _start_session(
+        self,
+        conn: Any,
+        user_id: int,
+        username: str,
+        ctx: AuditContext,
+        details: dict[str, Any],
+    ) -> tuple[UserRecord, str]:
+        """Open a session for a user who has just proved who they are (inside a transaction)."""
+        secret = tokens.new_session_secret()
+        session_id = await conn.fetchval(
+            """
+            INSERT INTO sessions (user_id, secret_hash, expires_at, client_address, user_agent)
+            VALUES ($1, $2, now() + $3::interval, $4::inet, $5) RETURNING id
+            """,
+            user_id,
+            tokens.hash_secret(secret),
+            timedelta(seconds=self._config.session_max_age),
+            ctx.client_address,
+            (ctx.user_agent or "")[:512] or None,
+        )
+        user_row = await conn.fetchrow(
+            f"UPDATE users SET last_login_at = now() WHERE id = $1 RETURNING {_USER_COLUMNS}",
+            user_id,
+        )
+        ctx = attrs.evolve(ctx, actor_id=user_id, actor_name=username)
+        await audit.record(conn, ctx, "auth.login", "session", session_id, details)
         return _user(user_row), secret
 
     async def _on_Logout(self, m: Logout) -> None:  # noqa: N802
@@ -373,6 +455,7 @@ class IdentityActor(Actor[IdentityMessage]):
             await audit.record(conn, m.audit, "session.revoke", "session", m.session_id)
 
     async def _on_CreateToken(self, m: CreateToken) -> tuple[TokenRecord, str]:  # noqa: N802
+        rules.check_text(m.name, "name", max_length=100)
         secret = tokens.new_token()
         async with self._pool.acquire() as conn, conn.transaction():
             row = await conn.fetchrow(
@@ -420,22 +503,30 @@ class IdentityActor(Actor[IdentityMessage]):
 
     async def _on_Permissions(self, m: Permissions) -> frozenset[Permission]:  # noqa: N802
         p = m.principal
-        key = f"perm:{p.user_id}:{m.project_id if m.project_id is not None else '-'}"
+        project = m.project_id if m.project_id is not None else "-"
+        key = f"perm:{await self._generation()}:{p.user_id}:{project}"
         cached = await self._broker.get(key)
         if cached is not None:
             held = frozenset(Permission(s) for s in cached.decode().split(",") if s)
         else:
-            held = await self._resolve(p.user_id, m.project_id)
-            await self._broker.set(
-                key, ",".join(sorted(held)).encode(), ttl=self._config.permission_cache_ttl
-            )
+            held, until = await self._resolve(p.user_id, m.project_id)
+            ttl = self._config.permission_cache_ttl
+            if until is not None:
+                # A delegation ends inside the cache's lifetime: the answer must end with it.
+                ttl = min(ttl, (until - datetime.now(UTC)).total_seconds())
+            if ttl > 0:
+                await self._broker.set(key, ",".join(sorted(held)).encode(), ttl=ttl)
         return resolver.narrow_to_scopes(held, p.scopes)
 
-    async def _resolve(self, user_id: int, project_id: int | None) -> frozenset[Permission]:
+    async def _grants(
+        self, user_id: int
+    ) -> tuple[Any, list[resolver.Grant], list[resolver.Delegation]]:
+        """The user's row, the delegations in force to them, and the role grants of the user
+        and of their delegators."""
         async with self._pool.acquire() as conn:
             user = await conn.fetchrow("SELECT active, is_admin FROM users WHERE id = $1", user_id)
             if user is None:
-                return frozenset()
+                return None, [], []
             delegation_rows = await conn.fetch(
                 """
                 SELECT d.*, u.active AS delegator_active, u.is_admin AS delegator_admin
@@ -454,29 +545,55 @@ class IdentityActor(Actor[IdentityMessage]):
                 """,
                 holders,
             )
-        return resolver.effective_permissions(
+        grants = [
+            resolver.Grant(r["user_id"], r["project_id"], _known_permissions(r["permissions"]))
+            for r in grant_rows
+        ]
+        delegations = [
+            resolver.Delegation(
+                delegator_id=r["delegator_id"],
+                delegator_active=r["delegator_active"],
+                delegator_admin=r["delegator_admin"],
+                delegate_id=r["delegate_id"],
+                project_id=r["project_id"],
+                permissions=_known_permissions(r["permissions"]),
+                expires_at=r["expires_at"],
+                revoked=r["revoked_at"] is not None,
+            )
+            for r in delegation_rows
+        ]
+        return user, grants, delegations
+
+    async def _resolve(
+        self, user_id: int, project_id: int | None
+    ) -> tuple[frozenset[Permission], datetime | None]:
+        """What the user may do on the project, and until when that answer holds at most."""
+        user, grants, delegations = await self._grants(user_id)
+        if user is None:
+            return frozenset(), None
+        now = datetime.now(UTC)
+        held = resolver.effective_permissions(
             user_id=user_id,
             active=user["active"],
             is_admin=user["is_admin"],
             project_id=project_id,
-            grants=[
-                resolver.Grant(r["user_id"], r["project_id"], _known_permissions(r["permissions"]))
-                for r in grant_rows
-            ],
-            delegations=[
-                resolver.Delegation(
-                    delegator_id=r["delegator_id"],
-                    delegator_active=r["delegator_active"],
-                    delegator_admin=r["delegator_admin"],
-                    delegate_id=r["delegate_id"],
-                    project_id=r["project_id"],
-                    permissions=_known_permissions(r["permissions"]),
-                    expires_at=r["expires_at"],
-                    revoked=r["revoked_at"] is not None,
-                )
-                for r in delegation_rows
-            ],
-            now=datetime.now(UTC),
+            grants=grants,
+            delegations=delegations,
+            now=now,
+        )
+        return held, resolver.valid_until(delegations, now)
+
+    async def _own_permissions(self, user_id: int, project_id: int | None) -> frozenset[Permission]:
+        """What the user holds through their own roles: all they may delegate."""
+        user, grants, _ = await self._grants(user_id)
+        if user is None:
+            return frozenset()
+        return resolver.own_permissions(
+            user_id=user_id,
+            active=user["active"],
+            is_admin=user["is_admin"],
+            project_id=project_id,
+            grants=grants,
         )
 
     # --- administration ----------------------------------------------------------------
@@ -506,6 +623,8 @@ class IdentityActor(Actor[IdentityMessage]):
         return None if m.password else password
 
     async def _on_ListUsers(self, m: ListUsers) -> tuple[list[UserRecord], int]:  # noqa: N802
+        if m.query is not None:
+            rules.check_text(m.query, "q", max_length=100)
         pattern = f"%{_escape_like(m.query)}%" if m.query else None
         async with self._pool.acquire() as conn:
             rows = await conn.fetch(
@@ -530,6 +649,7 @@ class IdentityActor(Actor[IdentityMessage]):
         rules.check_username(m.username)
         if m.email is not None:
             rules.check_email(m.email)
+        rules.check_text(m.display_name, "display_name", max_length=200)
         if m.password is not None:
             rules.check_password(m.password)
         hashed = await passwords.hash_password(m.password) if m.password else None
@@ -568,21 +688,28 @@ class IdentityActor(Actor[IdentityMessage]):
         for field, value in m.changes.items():
             if field == "email" and value is not None:
                 rules.check_email(value)
+            if field == "display_name":
+                rules.check_text(value, field, max_length=200)
             if field == "password":
                 rules.check_password(value)
                 field, value = "password_hash", await passwords.hash_password(str(value))
             args.append(value)
             sets.append(f"{field} = ${len(args)}")
-        if not sets:
-            return await self._on_GetUser(GetUser(m.user_id))
         try:
             async with self._pool.acquire() as conn, conn.transaction():
+                target = await conn.fetchrow(
+                    "SELECT is_admin FROM users WHERE id = $1 FOR UPDATE", m.user_id
+                )
+                if target is None:
+                    raise NotFound(f"user {m.user_id} does not exist")
+                if target["is_admin"] and not m.by_admin:
+                    raise Forbidden("only an administrator can change an administrator")
+                if not sets:
+                    return await self._on_GetUser(GetUser(m.user_id))
                 row = await conn.fetchrow(
                     f"UPDATE users SET {', '.join(sets)} WHERE id = $1 RETURNING {_USER_COLUMNS}",
                     *args,
                 )
-                if row is None:
-                    raise NotFound(f"user {m.user_id} does not exist")
                 if m.changes.get("active") is False:
                     # Disabling revokes every session and token at once.
                     await conn.execute("DELETE FROM sessions WHERE user_id = $1", m.user_id)
@@ -600,11 +727,16 @@ class IdentityActor(Actor[IdentityMessage]):
         if m.user_id == m.audit.actor_id:
             raise Conflict("you cannot delete your own account")
         async with self._pool.acquire() as conn, conn.transaction():
+            target = await conn.fetchrow(
+                "SELECT is_admin FROM users WHERE id = $1 FOR UPDATE", m.user_id
+            )
+            if target is None:
+                raise NotFound(f"user {m.user_id} does not exist")
+            if target["is_admin"] and not m.by_admin:
+                raise Forbidden("only an administrator can delete an administrator")
             username = await conn.fetchval(
                 "DELETE FROM users WHERE id = $1 RETURNING username", m.user_id
             )
-            if username is None:
-                raise NotFound(f"user {m.user_id} does not exist")
             await audit.record(
                 conn, m.audit, "user.delete", "user", m.user_id, {"username": username}
             )
@@ -632,6 +764,8 @@ class IdentityActor(Actor[IdentityMessage]):
 
     async def _on_CreateRole(self, m: CreateRole) -> RoleRecord:  # noqa: N802
         rules.check_username(m.name, "name")
+        rules.check_text(m.description, "description", max_length=500)
+        _check_grantable(m.permissions, m.grantable)
         try:
             async with self._pool.acquire() as conn, conn.transaction():
                 row = await conn.fetchrow(
@@ -655,12 +789,16 @@ class IdentityActor(Actor[IdentityMessage]):
         return _role(row)
 
     async def _on_UpdateRole(self, m: UpdateRole) -> RoleRecord:  # noqa: N802
+        if m.description is not None:
+            rules.check_text(m.description, "description", max_length=500)
         async with self._pool.acquire() as conn, conn.transaction():
             current = await conn.fetchrow("SELECT * FROM roles WHERE id = $1", m.role_id)
             if current is None:
                 raise NotFound(f"role {m.role_id} does not exist")
             if current["builtin"]:
                 raise Conflict(f"the built-in role {current['name']!r} cannot be changed")
+            if m.permissions is not None:
+                _check_grantable(m.permissions, m.grantable)
             row = await conn.fetchrow(
                 """
                 UPDATE roles SET description = coalesce($2, description),
@@ -671,7 +809,12 @@ class IdentityActor(Actor[IdentityMessage]):
                 m.description,
                 sorted(m.permissions) if m.permissions is not None else None,
             )
-            await audit.record(conn, m.audit, "role.update", "role", m.role_id)
+            changes: dict[str, Any] = {"name": current["name"]}
+            if m.description is not None:
+                changes["description"] = m.description
+            if m.permissions is not None:
+                changes["permissions"] = sorted(m.permissions)
+            await audit.record(conn, m.audit, "role.update", "role", m.role_id, changes)
         await self._changed()
         return _role(row)
 
@@ -691,9 +834,12 @@ class IdentityActor(Actor[IdentityMessage]):
     async def _on_AssignRole(self, m: AssignRole) -> AssignmentRecord:  # noqa: N802
         try:
             async with self._pool.acquire() as conn, conn.transaction():
-                role = await conn.fetchrow("SELECT id FROM roles WHERE name = $1", m.role)
+                role = await conn.fetchrow(
+                    "SELECT id, permissions FROM roles WHERE name = $1", m.role
+                )
                 if role is None:
                     raise NotFound(f"role {m.role!r} does not exist")
+                _check_grantable(_known_permissions(role["permissions"]), m.grantable)
                 if not await conn.fetchval(
                     "SELECT EXISTS (SELECT 1 FROM users WHERE id = $1)", m.user_id
                 ):
@@ -777,17 +923,12 @@ class IdentityActor(Actor[IdentityMessage]):
         if m.delegate_id == m.delegator.user_id:
             raise Conflict("you cannot delegate to yourself")
         if m.expires_at is not None and m.expires_at <= datetime.now(UTC):
-            raise Conflict("expires_at is in the past")
-        # Only a subset of what the delegator holds there now (through a session's full rights).
-        own = Principal(
-            user_id=m.delegator.user_id,
-            username=m.delegator.username,
-            kind=m.delegator.kind,
-            is_admin=m.delegator.is_admin,
+            raise ValidationFailed("expires_at", "must be in the future")
+        # Only a subset of what the delegator holds there now through their own roles
+        # (delegations do not chain), narrowed to the scopes of the token they call with.
+        held = resolver.narrow_to_scopes(
+            await self._own_permissions(m.delegator.user_id, m.project_id), m.delegator.scopes
         )
-        held = await self._on_Permissions(Permissions(own, m.project_id))
-        if m.delegator.scopes is not None:
-            held &= m.delegator.scopes
         missing = sorted(m.permissions - held)
         if missing:
             raise Forbidden(
@@ -850,14 +991,220 @@ class IdentityActor(Actor[IdentityMessage]):
             await audit.record(conn, m.audit, "delegation.revoke", "delegation", m.delegation_id)
         await self._changed()
 
+    # --- passkeys ----------------------------------------------------------------------
+    #
+    # A ceremony's challenge waits in the broker under a random id handed out with the
+    # options. It is claimed with an atomic counter before it is read, so it is used once
+    # even when two replicas receive the same answer at the same moment.
+
+    async def _open_ceremony(self, kind: str, challenge: bytes, user_id: int | None) -> str:
+        ceremony_id = secrets.token_urlsafe(24)
+        value = {"kind": kind, "user_id": user_id, "challenge": challenge.hex()}
+        await self._broker.set(
+            f"passkey:ceremony:{ceremony_id}", json.dumps(value).encode(), ttl=_CEREMONY_TTL
+        )
+        return ceremony_id
+
+    async def _claim_ceremony(self, ceremony_id: str, kind: str) -> tuple[bytes, int | None] | None:
+        """The ceremony's challenge and user, once; None if unknown, expired or used."""
+        if not _CEREMONY_ID.fullmatch(ceremony_id):
+            return None
+        key = f"passkey:ceremony:{ceremony_id}"
+        if await self._broker.incr(f"{key}:claimed", ttl=_CEREMONY_TTL) != 1:
+            return None
+        raw = await self._broker.get(key)
+        await self._broker.delete(key)
+        if raw is None:
+            return None
+        value = json.loads(raw)
+        if value["kind"] != kind:
+            return None
+        return bytes.fromhex(value["challenge"]), value["user_id"]
+
+    async def _on_StartPasskeyRegistration(  # noqa: N802
+        self, m: StartPasskeyRegistration
+    ) -> PasskeyCeremony:
+        user = await self._on_GetUser(GetUser(m.user_id))
+        existing = await self._pool.fetch(
+            "SELECT credential_id FROM passkeys WHERE user_id = $1", m.user_id
+        )
+        if len(existing) >= _MAX_PASSKEYS:
+            raise Conflict(f"an account holds at most {_MAX_PASSKEYS} passkeys; delete one first")
+        ceremony = passkeys.registration_options(
+            passkeys.relying_party(m.public_url),
+            user_handle=passkeys.owner_handle(user.id),
+            username=user.username,
+            display_name=user.display_name or user.username,
+            exclude_credentials=[r["credential_id"] for r in existing],
+            timeout_ms=int(_CEREMONY_TTL * 1000),
+        )
+        ceremony_id = await self._open_ceremony("register", ceremony.challenge, user.id)
+        return PasskeyCeremony(ceremony_id, ceremony.options)
+
+    async def _on_RegisterPasskey(self, m: RegisterPasskey) -> PasskeyRecord:  # noqa: N802
+        rules.check_text(m.name, "name", max_length=100)
+        claimed = await self._claim_ceremony(m.ceremony_id, "register")
+        if claimed is None or claimed[1] != m.user_id:
+            raise ValidationFailed(
+                "ceremony_id", "is unknown, expired or already used; ask for new options"
+            )
+        rp = passkeys.relying_party(m.public_url)
+        try:
+            new = await anyio.to_thread.run_sync(
+                lambda: passkeys.verify_registration(
+                    rp, credential=m.credential, challenge=claimed[0]
+                )
+            )
+        except passkeys.PasskeyRejected as exc:
+            raise ValidationFailed("credential", exc.reason) from None
+        try:
+            async with self._pool.acquire() as conn, conn.transaction():
+                row = await conn.fetchrow(
+                    """
+                    INSERT INTO passkeys (user_id, credential_id, public_key, sign_count, aaguid,
+                                          transports, name)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *
+                    """,
+                    m.user_id,
+                    new.credential_id,
+                    new.public_key,
+                    new.sign_count,
+                    new.aaguid,
+                    list(new.transports),
+                    m.name,
+                )
+                assert row is not None
+                await audit.record(
+                    conn,
+                    m.audit,
+                    "passkey.register",
+                    "passkey",
+                    row["id"],
+                    {"name": m.name, "aaguid": new.aaguid, "backed_up": new.backed_up},
+                )
+        except asyncpg.UniqueViolationError:
+            raise Conflict("this passkey is already registered") from None
+        return _passkey(row)
+
+    async def _on_StartPasskeyLogin(self, m: StartPasskeyLogin) -> PasskeyCeremony:  # noqa: N802
+        if m.client_address is not None:
+            key = f"passkey:options:{m.client_address}"
+            if await self._broker.incr(key, ttl=60) > _CEREMONY_LIMIT:
+                retry = await self._broker.ttl(key) or 60
+                raise TooManyRequests(
+                    "too many passkey sign-ins started; try again shortly",
+                    retry_after=max(1, int(retry + 0.999)),
+                )
+        rp = passkeys.relying_party(m.public_url)
+        ceremony = passkeys.authentication_options(rp, timeout_ms=int(_CEREMONY_TTL * 1000))
+        ceremony_id = await self._open_ceremony("login", ceremony.challenge, None)
+        return PasskeyCeremony(ceremony_id, ceremony.options)
+
+    async def _on_PasskeyLogin(self, m: PasskeyLogin) -> tuple[UserRecord, str]:  # noqa: N802
+        claimed = await self._claim_ceremony(m.ceremony_id, "login")
+        if claimed is None:
+            raise Unauthorized("this passkey sign-in has expired or was already used; start again")
+        challenge = claimed[0]
+        try:
+            credential_id = passkeys.credential_id(m.credential)
+            handle = passkeys.user_handle(m.credential)
+        except passkeys.PasskeyRejected as exc:
+            raise Unauthorized(exc.reason) from None
+        row = await self._pool.fetchrow(
+            """
+            SELECT p.id AS passkey_id, p.public_key, p.sign_count, u.id, u.username, u.active
+            FROM passkeys p JOIN users u ON u.id = p.user_id WHERE p.credential_id = $1
+            """,
+            credential_id,
+        )
+        if row is None:
+            raise Unauthorized("this passkey is not registered here")
+        if handle is None:
+            raise Unauthorized("the passkey response carries no user handle")
+        if handle != passkeys.owner_handle(row["id"]):
+            await self._passkey_refused(m.audit, row, "the user handle names another account")
+            raise Unauthorized("the passkey does not belong to the account it names")
+        rp = passkeys.relying_party(m.public_url)
+        try:
+            sign_count = await anyio.to_thread.run_sync(
+                lambda: passkeys.verify_authentication(
+                    rp,
+                    credential=m.credential,
+                    challenge=challenge,
+                    public_key=row["public_key"],
+                    sign_count=row["sign_count"],
+                )
+            )
+        except passkeys.PasskeyRejected as exc:
+            await self._passkey_refused(m.audit, row, exc.reason)
+            raise Unauthorized(exc.reason) from None
+        if not row["active"]:
+            await self._passkey_refused(m.audit, row, "the account is disabled")
+            raise Unauthorized("the account is disabled")
+        async with self._pool.acquire() as conn, conn.transaction():
+            # Compare-and-set: of two sign-ins racing with one counter value, one wins.
+            updated = await conn.fetchval(
+                """
+                UPDATE passkeys SET sign_count = $3, last_used_at = now()
+                WHERE id = $1 AND sign_count = $2 RETURNING id
+                """,
+                row["passkey_id"],
+                row["sign_count"],
+                sign_count,
+            )
+            if updated is None:
+                raise Unauthorized("the passkey was used concurrently; sign in again")
+            return await self._start_session(
+                conn,
+                row["id"],
+                row["username"],
+                m.audit,
+                {"method": "passkey", "passkey_id": row["passkey_id"]},
+            )
+
+    async def _passkey_refused(self, ctx: AuditContext, row: Any, reason: str) -> None:
+        """Record a refused sign-in with a registered passkey: a replay or a cloned key."""
+        async with self._pool.acquire() as conn, conn.transaction():
+            await audit.record(
+                conn,
+                ctx,
+                "auth.login_failed",
+                "user",
+                row["id"],
+                {"method": "passkey", "passkey_id": row["passkey_id"], "reason": reason},
+            )
+
+    async def _on_ListPasskeys(self, m: ListPasskeys) -> list[PasskeyRecord]:  # noqa: N802
+        rows = await self._pool.fetch(
+            "SELECT * FROM passkeys WHERE user_id = $1 ORDER BY id", m.user_id
+        )
+        return [_passkey(r) for r in rows]
+
+    async def _on_DeletePasskey(self, m: DeletePasskey) -> None:  # noqa: N802
+        async with self._pool.acquire() as conn, conn.transaction():
+            name = await conn.fetchval(
+                "DELETE FROM passkeys WHERE id = $1 AND user_id = $2 RETURNING name",
+                m.passkey_id,
+                m.user_id,
+            )
+            if name is None:
+                raise NotFound(f"passkey {m.passkey_id} does not exist")
+            await audit.record(
+                conn, m.audit, "passkey.delete", "passkey", m.passkey_id, {"name": name}
+            )
+
     # --- audit -------------------------------------------------------------------------
 
     async def _on_QueryAudit(self, m: QueryAudit) -> list[AuditRecord]:  # noqa: N802
+        for field in ("action", "target_type", "target_id"):
+            value = getattr(m, field)
+            if value is not None:
+                rules.check_text(value, field, max_length=100)
         rows = await self._pool.fetch(
             """
             SELECT *, details::text AS details_json FROM audit_log
             WHERE ($1::bigint IS NULL OR actor_id = $1)
-              AND ($2::text IS NULL OR action = $2 OR action LIKE $2 || '.%')
+              AND ($2::text IS NULL OR action = $2 OR action LIKE $9)
               AND ($3::text IS NULL OR target_type = $3)
               AND ($4::text IS NULL OR target_id = $4)
               AND ($5::timestamptz IS NULL OR at >= $5)
@@ -873,6 +1220,7 @@ class IdentityActor(Actor[IdentityMessage]):
             m.until,
             m.before_id,
             m.limit,
+            None if m.action is None else f"{_escape_like(m.action)}.%",
         )
         return [
             AuditRecord(
@@ -901,6 +1249,20 @@ def _known_permissions(values: list[str]) -> frozenset[Permission]:
         except ValueError:
             log.warning("ignoring unknown stored permission %r", value)
     return frozenset(out)
+
+
+def _check_grantable(
+    permissions: frozenset[Permission], grantable: frozenset[Permission] | None
+) -> None:
+    """No one grants, through a role, a permission they do not hold themselves.
+
+    :raises Forbidden: naming the permissions the caller lacks.
+    """
+    if grantable is None:
+        return
+    missing = sorted(permissions - grantable)
+    if missing:
+        raise Forbidden(f"you cannot grant permissions you do not hold: {', '.join(missing)}")
 
 
 def _escape_like(text: str) -> str:

@@ -6,6 +6,8 @@ import json
 import logging
 from typing import TYPE_CHECKING, Any
 
+from dais.runtime import DomainError
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
@@ -13,9 +15,23 @@ if TYPE_CHECKING:
 
     from .messages import AuditContext
 
-__all__ = ["record"]
+__all__ = ["AuditWriteFailed", "record"]
 
 log = logging.getLogger(__name__)
+
+
+class AuditWriteFailed(DomainError):
+    """The audit row could not be written, so the action was rolled back (HTTP 503).
+
+    A domain error rather than a crash: the identity actor serves many requests at once, and
+    one failed write must not fail the others in flight.
+    """
+
+    status, title = 503, "Service Unavailable"
+
+    def __init__(self, action: str) -> None:
+        super().__init__(f"the audit log could not record {action}; nothing was changed")
+        self.detail = str(self)
 
 
 async def record(
@@ -28,9 +44,10 @@ async def record(
 ) -> None:
     """Write an audit row inside the caller's transaction.
 
-    A failure raises, so the caller's transaction rolls back with it: an action whose audit
-    row cannot be written does not happen.
+    A failure is logged and raised, so the caller's transaction rolls back with it: an action
+    whose audit row cannot be written does not happen.
 
+    :raises AuditWriteFailed: the row could not be written.
     :raises RuntimeError: outside a transaction.
     """
     if not conn.is_in_transaction():
@@ -52,6 +69,6 @@ async def record(
             (ctx.user_agent or "")[:512] or None,
             json.dumps(dict(details or {}), default=str),
         )
-    except Exception:
+    except Exception as exc:
         log.exception("audit write failed; the action is refused: %s %s", action, target_type)
-        raise
+        raise AuditWriteFailed(action) from exc

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import Any
 
 import attrs
 
@@ -123,6 +124,26 @@ class DelegationRecord:
 
 
 @attrs.frozen
+class PasskeyRecord:
+    id: int
+    user_id: int
+    name: str
+    aaguid: str
+    transports: tuple[str, ...]
+    created_at: datetime
+    last_used_at: datetime | None
+
+
+@attrs.frozen
+class PasskeyCeremony:
+    """Options for the browser's ``navigator.credentials.create/get``, and the id under which
+    their challenge waits (single use, a few minutes) for the answer."""
+
+    ceremony_id: str
+    options: dict[str, Any]
+
+
+@attrs.frozen
 class AuditRecord:
     id: int
     at: datetime
@@ -236,15 +257,19 @@ class CreateUser:
 
 @attrs.frozen
 class UpdateUser:
+    """``by_admin``: whether the caller is an administrator; only one may change another."""
+
     user_id: int
     changes: dict[str, object]
     audit: AuditContext
+    by_admin: bool = False
 
 
 @attrs.frozen
 class DeleteUser:
     user_id: int
     audit: AuditContext
+    by_admin: bool = False
 
 
 @attrs.frozen
@@ -261,10 +286,14 @@ class ListRoles:
 
 @attrs.frozen
 class CreateRole:
+    """``grantable``: what the caller holds, so no one grants more than they have (None: the
+    system, which may grant anything)."""
+
     name: str
     description: str
     permissions: frozenset[Permission]
     audit: AuditContext
+    grantable: frozenset[Permission] | None = None
 
 
 @attrs.frozen
@@ -273,6 +302,7 @@ class UpdateRole:
     description: str | None
     permissions: frozenset[Permission] | None
     audit: AuditContext
+    grantable: frozenset[Permission] | None = None
 
 
 @attrs.frozen
@@ -283,10 +313,13 @@ class DeleteRole:
 
 @attrs.frozen
 class AssignRole:
+    """``grantable``: what the caller holds on the project; the role must not exceed it."""
+
     user_id: int
     role: str
     project_id: int | None
     audit: AuditContext
+    grantable: frozenset[Permission] | None = None
 
 
 @attrs.frozen
@@ -334,6 +367,54 @@ class QueryAudit:
     limit: int
 
 
+@attrs.frozen
+class StartPasskeyRegistration:
+    """Options to register a new passkey for the user; ``public_url`` names the relying party."""
+
+    user_id: int
+    public_url: str
+
+
+@attrs.frozen
+class RegisterPasskey:
+    user_id: int
+    ceremony_id: str
+    name: str
+    credential: dict[str, Any]
+    public_url: str
+    audit: AuditContext
+
+
+@attrs.frozen
+class StartPasskeyLogin:
+    """Options for a username-less passkey sign-in. ``client_address`` is rate limited."""
+
+    public_url: str
+    client_address: str | None
+
+
+@attrs.frozen
+class PasskeyLogin:
+    """Finish a passkey sign-in; replies ``(UserRecord, session secret)`` as :class:`Login`."""
+
+    ceremony_id: str
+    credential: dict[str, Any]
+    public_url: str
+    audit: AuditContext
+
+
+@attrs.frozen
+class ListPasskeys:
+    user_id: int
+
+
+@attrs.frozen
+class DeletePasskey:
+    user_id: int
+    passkey_id: int
+    audit: AuditContext
+
+
 IdentityMessage = (
     AuthenticateToken
     | AuthenticateSession
@@ -363,4 +444,10 @@ IdentityMessage = (
     | ListDelegations
     | RevokeDelegation
     | QueryAudit
+    | StartPasskeyRegistration
+    | RegisterPasskey
+    | StartPasskeyLogin
+    | PasskeyLogin
+    | ListPasskeys
+    | DeletePasskey
 )

@@ -49,6 +49,7 @@ __all__ = [
     "RelyingParty",
     "authentication_options",
     "credential_id",
+    "owner_handle",
     "registration_options",
     "relying_party",
     "user_handle",
@@ -130,6 +131,15 @@ def relying_party(public_url: str, name: str = "dais") -> RelyingParty:
     if port is not None and port != _DEFAULT_PORTS[scheme]:
         netloc = f"{netloc}:{port}"
     return RelyingParty(id=host, name=name, origin=f"{scheme}://{netloc}")
+
+
+def owner_handle(user_id: int) -> bytes:
+    """The WebAuthn user handle of a dais user: the user id as 8 big-endian bytes.
+
+    Stable for the life of the account, carries no personal data, and never names another
+    account: user ids are never reused, so a deleted user's passkeys match no one.
+    """
+    return user_id.to_bytes(8, "big")
 
 
 def registration_options(

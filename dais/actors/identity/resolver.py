@@ -25,7 +25,14 @@ from .permissions import Permission
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["Delegation", "Grant", "effective_permissions", "narrow_to_scopes"]
+__all__ = [
+    "Delegation",
+    "Grant",
+    "effective_permissions",
+    "narrow_to_scopes",
+    "own_permissions",
+    "valid_until",
+]
 
 ALL = frozenset(Permission)
 
@@ -61,6 +68,28 @@ def _own(
         if g.user_id == user_id and (g.project_id is None or g.project_id == project_id):
             out |= g.permissions
     return frozenset(out)
+
+
+def own_permissions(
+    *,
+    user_id: int,
+    active: bool,
+    is_admin: bool,
+    project_id: int | None,
+    grants: Iterable[Grant],
+) -> frozenset[Permission]:
+    """What ``user_id`` holds on ``project_id`` through their own roles, without delegations:
+    all a user may delegate, since delegations do not chain."""
+    if not active:
+        return frozenset()
+    return _own(user_id, is_admin, grants, project_id)
+
+
+def valid_until(delegations: Iterable[Delegation], now: datetime) -> datetime | None:
+    """When the first delegation still in force expires: a cached answer built on them must
+    not outlive that moment."""
+    ends = [d.expires_at for d in delegations if d.expires_at is not None and d.expires_at > now]
+    return min(ends, default=None)
 
 
 def effective_permissions(

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from dais.errors import ValidationFailed
 
-__all__ = ["MAX_PASSWORD", "MIN_PASSWORD", "check_email", "check_password", "check_username"]
+__all__ = [
+    "MAX_PASSWORD",
+    "MIN_PASSWORD",
+    "check_email",
+    "check_password",
+    "check_text",
+    "check_username",
+]
 
 _USERNAME = re.compile(r"[a-z0-9_][a-z0-9_.-]{1,39}")
 MIN_PASSWORD = 10
@@ -52,6 +60,21 @@ def check_email(value: object, field: str = "email") -> str:
         raise ValidationFailed(field, "must have a domain with a dot, e.g. example.com")
     if any(c.isspace() for c in value):
         raise ValidationFailed(field, "must not contain spaces")
+    return check_text(value, field)
+
+
+def check_text(value: object, field: str, *, max_length: int = 1000) -> str:
+    """A name, description or search term: no control characters (PostgreSQL refuses NUL in
+    text, and a line break in a name is never meant), at most ``max_length`` characters.
+
+    :raises ValidationFailed: naming the rule broken.
+    """
+    if not isinstance(value, str):
+        raise ValidationFailed(field, "must be a string")
+    if len(value) > max_length:
+        raise ValidationFailed(field, f"must be at most {max_length} characters")
+    if any(unicodedata.category(c) == "Cc" for c in value):
+        raise ValidationFailed(field, "must not contain control characters")
     return value
 
 

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import anyio
 
+from dais.gitserver.hooks import install_hooks
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -57,6 +59,7 @@ async def create_bare(
     await run_git(
         path, "init", "--quiet", "--bare", f"--initial-branch={default_branch}", str(path)
     )
+    await install_hooks(path)
     if readme is None:
         return
     blob = (await run_git(path, "hash-object", "-w", "--stdin", stdin=readme.encode())).strip()

@@ -293,3 +293,20 @@ def pool_db(url: str) -> str:
     from urllib.parse import urlsplit
 
     return urlsplit(url).path.lstrip("/")
+
+
+async def test_a_transaction_open_in_another_database_does_not_stall_delivery(
+    pool: asyncpg.Pool[Any], system: ActorSystem, pg_server_url: str
+) -> None:
+    rec = Recorder()
+    await _start(system, pool, Subscriber("rec", rec, from_start=True))
+    other = await asyncpg.connect(pg_server_url)  # the server's `postgres` database
+    try:
+        tx = other.transaction()
+        await tx.start()
+        await other.execute("CREATE TEMP TABLE t (x int)")  # gets an xid, then idles
+        (event_id,) = await _emit(pool, "x.y")
+        await _until(lambda: rec.ids == [event_id], limit=10)
+        await tx.rollback()
+    finally:
+        await other.close()

@@ -700,3 +700,11 @@ def test_random_corruption_only_ever_raises_passkey_rejected() -> None:
                     )
             except PasskeyRejected as exc:
                 assert exc.reason
+
+
+def test_a_users_handle_is_their_id_in_eight_bytes() -> None:
+    from dais.actors.identity.passkeys import owner_handle
+
+    assert owner_handle(1) == b"\x00" * 7 + b"\x01"
+    assert owner_handle(2**63 - 1) == b"\x7f" + b"\xff" * 7
+    assert len({owner_handle(i) for i in range(1000)}) == 1000

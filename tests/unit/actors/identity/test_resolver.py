@@ -9,6 +9,8 @@ from dais.actors.identity.resolver import (
     Grant,
     effective_permissions,
     narrow_to_scopes,
+    own_permissions,
+    valid_until,
 )
 
 P = Permission
@@ -106,3 +108,28 @@ def test_builtin_roles_match_the_migration() -> None:
         for m in re.finditer(r"\('(\w+)', '[^']*',\s*ARRAY\[(.*?)\], true\)", sql, re.DOTALL)
     }
     assert seeded == {name: {p.value for p in perms} for name, (_, perms) in BUILTIN_ROLES.items()}
+
+
+def test_own_permissions_leave_delegations_out() -> None:
+    grants = [Grant(2, None, VIEW), Grant(2, 7, DEV)]
+    own = own_permissions(user_id=2, active=True, is_admin=False, project_id=7, grants=grants)
+    assert own == VIEW | DEV
+    assert own_permissions(user_id=2, active=False, is_admin=True, project_id=7, grants=grants) == (
+        frozenset()
+    )
+    assert own_permissions(user_id=2, active=True, is_admin=True, project_id=None, grants=[]) == (
+        frozenset(Permission)
+    )
+
+
+def test_valid_until_is_the_first_expiry_still_ahead() -> None:
+    soon, later = NOW + timedelta(seconds=5), NOW + timedelta(hours=1)
+    delegations = [
+        _delegation(expires_at=later),
+        _delegation(expires_at=None),
+        _delegation(expires_at=soon),
+        _delegation(expires_at=NOW - timedelta(seconds=1)),
+    ]
+    assert valid_until(delegations, NOW) == soon
+    assert valid_until([_delegation()], NOW) is None
+    assert valid_until([], NOW) is None

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from dais.actors.identity.rules import check_email, check_password, check_username
+from dais.actors.identity.rules import check_email, check_password, check_text, check_username
 from dais.errors import ValidationFailed
 
 
@@ -61,3 +61,29 @@ def test_password_lengths() -> None:
         check_password("x" * 9)
     with pytest.raises(ValidationFailed, match="at most 1024"):
         check_password("x" * 1025)
+
+
+@pytest.mark.parametrize("text", ["", "Ada Lovelace", "Zoë 🚀", "x" * 100])
+def test_good_text(text: str) -> None:
+    assert check_text(text, "name") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("nul\x00", "control characters"),
+        ("line\nbreak", "control characters"),
+        ("del\x7f", "control characters"),
+        ("x" * 101, "at most 100"),
+        (7, "must be a string"),
+    ],
+)
+def test_bad_text(text: object, rule: str) -> None:
+    with pytest.raises(ValidationFailed) as exc:
+        check_text(text, "name", max_length=100)
+    assert exc.value.field == "name" and rule in exc.value.rule
+
+
+def test_an_email_with_a_control_character_is_refused() -> None:
+    with pytest.raises(ValidationFailed, match="control characters"):
+        check_email("ada\x00@example.com")

@@ -1,0 +1,255 @@
+"""Repository hooks: small scripts that call back into dais, and what dais answers.
+
+Every repository carries ``hooks/pre-receive`` and ``hooks/post-receive``. Each is a POSIX sh
+script that posts its stdin (one ``<old> <new> <ref>`` line per updated ref) to
+``$DAIS_HOOK_URL/<hook>``, authenticated by ``$DAIS_HOOK_SECRET``: a random secret of the
+running dais process, which passes it, the project and the pusher to ``git receive-pack`` in
+its environment. The answer's text reaches the pusher as ``remote:`` lines; for pre-receive,
+anything but 200 refuses the push (git then discards the pushed objects, which it kept in a
+quarantine directory).
+
+A repository pushed to by anything but dais (no ``DAIS_HOOK_URL``) refuses the push.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from typing import TYPE_CHECKING, Any
+
+import anyio
+import attrs
+
+from dais.storage import outbox
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import asyncpg
+
+    from dais.actors.identity.messages import UserRecord
+    from dais.actors.projects.messages import ProjectRecord
+
+__all__ = [
+    "HOOKS",
+    "RefUpdate",
+    "check_ref_name",
+    "check_ref_update",
+    "install_hooks",
+    "parse_updates",
+    "record_push",
+    "refusals",
+    "repair_hooks",
+]
+
+# The sh part: curl if there is one, else python3's urllib. The secret is handed to curl
+# through a here-document on fd 3 rather than its command line, which `ps` shows to all.
+_SCRIPT = r"""#!/bin/sh
+# Installed by dais (dais/gitserver/hooks.py) and rewritten at every start: do not edit.
+# Sends the pushed ref updates (stdin) to dais; its answer is shown to the pusher.
+hook=__HOOK__
+if [ -z "$DAIS_HOOK_URL" ] || [ -z "$DAIS_HOOK_SECRET" ]; then
+    echo "dais: this repository accepts pushes only through dais" >&2
+    exit 1
+fi
+url="$DAIS_HOOK_URL/$hook"
+if command -v curl >/dev/null 2>&1; then
+    answer=$(curl --silent --show-error --max-time 120 --request POST \
+        --config /dev/fd/3 --data-binary @- --write-out '\n%{http_code}' 3<<EOF
+url = "$url"
+header = "X-Dais-Hook-Secret: $DAIS_HOOK_SECRET"
+header = "X-Dais-Project-Id: $DAIS_PROJECT_ID"
+header = "X-Dais-Pusher-Id: $DAIS_PUSHER_ID"
+header = "Content-Type: text/plain"
+EOF
+) || { echo "dais: $hook: cannot reach dais at $DAIS_HOOK_URL" >&2; exit 1; }
+    status=$(printf '%s\n' "$answer" | tail -n 1)
+    message=$(printf '%s\n' "$answer" | sed '$d')
+    [ -n "$message" ] && printf '%s\n' "$message" >&2
+    [ "$status" = 200 ]
+    exit $?
+elif command -v python3 >/dev/null 2>&1; then
+    exec python3 -c '
+import os, sys, urllib.error, urllib.request
+env = os.environ
+request = urllib.request.Request(
+    env["DAIS_HOOK_URL"] + "/" + sys.argv[1], data=sys.stdin.buffer.read(), method="POST",
+    headers={
+        "X-Dais-Hook-Secret": env["DAIS_HOOK_SECRET"],
+        "X-Dais-Project-Id": env.get("DAIS_PROJECT_ID", ""),
+        "X-Dais-Pusher-Id": env.get("DAIS_PUSHER_ID", ""),
+        "Content-Type": "text/plain",
+    },
+)
+try:
+    with urllib.request.urlopen(request, timeout=120) as answer:
+        status, message = answer.status, answer.read()
+except urllib.error.HTTPError as error:
+    status, message = error.code, error.read()
+except OSError as error:
+    sys.stderr.write("dais: %s: cannot reach dais: %s\n" % (sys.argv[1], error))
+    sys.exit(1)
+if message.strip():
+    sys.stderr.write(message.decode("utf-8", "replace").rstrip("\n") + "\n")
+sys.exit(0 if status == 200 else 1)
+' "$hook"
+else
+    echo "dais: $hook: neither curl nor python3 is installed on the server" >&2
+    exit 1
+fi
+"""
+
+#: hook name -> script text
+HOOKS: dict[str, str] = {
+    name: _SCRIPT.replace("__HOOK__", name) for name in ("pre-receive", "post-receive")
+}
+
+_ZERO = re.compile(r"0+")
+_SHA = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+_BAD_REF_CHARS = re.compile(r"[\x00-\x20\x7f~^:?*\[\\]")
+_ALLOWED_PREFIXES = ("refs/heads/", "refs/tags/")
+
+
+@attrs.frozen
+class RefUpdate:
+    """One line of a hook's input: ``ref`` moves from ``old`` to ``new`` (all zeros: none)."""
+
+    old: str
+    new: str
+    ref: str
+
+    @property
+    def created(self) -> bool:
+        return _ZERO.fullmatch(self.old) is not None
+
+    @property
+    def deleted(self) -> bool:
+        return _ZERO.fullmatch(self.new) is not None
+
+
+def parse_updates(body: bytes) -> list[RefUpdate]:
+    """The hook's stdin, line by line.
+
+    :raises ValueError: naming the first line that is not ``<sha> <sha> <ref>``.
+    """
+    updates = []
+    for number, raw in enumerate(body.splitlines(), 1):
+        try:
+            line = raw.decode()
+        except UnicodeDecodeError:
+            raise ValueError(f"line {number}: not UTF-8") from None
+        old, _, rest = line.partition(" ")
+        new, _, ref = rest.partition(" ")
+        if not (_SHA.fullmatch(old) and _SHA.fullmatch(new) and ref):
+            raise ValueError(f"line {number}: expected '<old> <new> <ref>'")
+        updates.append(RefUpdate(old, new, ref))
+    return updates
+
+
+def check_ref_name(ref: str) -> str | None:
+    """Why git would refuse ``ref`` (the rules of ``git check-ref-format``), or None."""
+    if len(ref.encode()) > 1024:
+        return "is longer than 1024 bytes"
+    if _BAD_REF_CHARS.search(ref):
+        return "contains a space, a control character or one of ~^:?*[\\"
+    if ref.endswith(("/", ".", ".lock")) or ref.startswith("/"):
+        return "starts with '/' or ends with '/', '.' or '.lock'"
+    if ".." in ref or "//" in ref or "@{" in ref or ref == "@":
+        return "contains '..', '//' or '@{', or is '@'"
+    if any(part.startswith(".") or part.endswith(".lock") for part in ref.split("/")):
+        return "has a part that starts with '.' or ends with '.lock'"
+    if not ref.startswith(_ALLOWED_PREFIXES) or ref in _ALLOWED_PREFIXES:
+        return "is not a branch (refs/heads/...) or a tag (refs/tags/...)"
+    return None
+
+
+def check_ref_update(
+    project: ProjectRecord, pusher: UserRecord, old: str, new: str, ref: str
+) -> str | None:
+    """Whether ``pusher`` may move ``ref`` from ``old`` to ``new``: None, or why not.
+
+    The extension point for protected branches (force push, deletion, who may push): the
+    caller asks this for every ref of a push, before git changes any of them.
+    """
+    if _ZERO.fullmatch(new) and ref == f"refs/heads/{project.default_branch}":
+        return "the default branch cannot be deleted"
+    return None
+
+
+def refusals(project: ProjectRecord, pusher: UserRecord, updates: list[RefUpdate]) -> list[str]:
+    """Every reason to refuse the push, one line each; empty when it may go ahead."""
+    if project.archived:
+        return [f"project {project.path} is archived: it is read-only"]
+    found = []
+    for update in updates:
+        reason = check_ref_name(update.ref)
+        if reason is None:
+            reason = check_ref_update(project, pusher, update.old, update.new, update.ref)
+        if reason is not None:
+            found.append(f"{update.ref}: {reason}")
+    return found
+
+
+async def record_push(
+    pool: asyncpg.Pool[Any], project: ProjectRecord, pusher: UserRecord, updates: list[RefUpdate]
+) -> int:
+    """Write one ``git.push`` event for a push that git has applied; return its id."""
+    payload = {
+        "project": {"id": str(project.id), "path": project.path},
+        "pusher": {"id": str(pusher.id), "username": pusher.username},
+        "refs": [{"ref": u.ref, "old": u.old, "new": u.new} for u in updates],
+    }
+    async with pool.acquire() as conn, conn.transaction():
+        return await outbox.emit(
+            conn, "git.push", payload, key=str(project.id), actor=pusher.username
+        )
+
+
+def _install(repository: Path) -> bool:
+    """Write the hooks that differ from ours; True if any did."""
+    hooks = repository / "hooks"
+    hooks.mkdir(exist_ok=True)
+    changed = False
+    for name, text in HOOKS.items():
+        path = hooks / name
+        try:
+            if path.read_text() == text and os.access(path, os.X_OK):
+                continue
+        except (FileNotFoundError, UnicodeDecodeError):
+            pass
+        # Written aside and renamed over, so a push never runs half a script.
+        fd, temporary = tempfile.mkstemp(dir=hooks, prefix=f".{name}.")
+        try:
+            with os.fdopen(fd, "w") as file:
+                file.write(text)
+            os.chmod(temporary, 0o755)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+        changed = True
+    return changed
+
+
+async def install_hooks(repository: Path) -> None:
+    """Give a repository dais's hooks (at creation)."""
+    await anyio.to_thread.run_sync(_install, repository)
+
+
+def _repair_all(repositories: Path) -> list[Path]:
+    if not repositories.is_dir():
+        return []
+    return [
+        path
+        for path in sorted(repositories.iterdir())
+        if path.suffix == ".git" and (path / "objects").is_dir() and _install(path)
+    ]
+
+
+async def repair_hooks(data_dir: Path) -> list[Path]:
+    """Rewrite missing or changed hooks in every repository under ``data_dir`` (at start-up).
+
+    :returns: the repositories whose hooks were rewritten.
+    """
+    return await anyio.to_thread.run_sync(_repair_all, data_dir / "repositories")
