@@ -11,6 +11,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 
 from dais import __version__
+from dais.actors.identity.cache import PrincipalCache
 from dais.gitserver import lfs_routes
 from dais.gitserver import routes as gitserver_routes
 
@@ -65,7 +66,13 @@ def create_app(
         ),
         cors_config=cors if settings.cors_origins else None,
         request_max_body_size=settings.max_body_size,
-        state=State({"services": services, "max_body_size": settings.max_body_size}),
+        state=State(
+            {
+                "services": services,
+                "max_body_size": settings.max_body_size,
+                "principal_cache": PrincipalCache(settings.permission_cache_ttl),
+            }
+        ),
         logging_config=None,
         debug=False,
     )

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from litestar.datastructures import Cookie
 
+from dais.actors.identity.cache import PrincipalCache, generation
 from dais.actors.identity.messages import (
     AuditContext,
     AuthenticateSession,
@@ -28,6 +29,7 @@ from dais.actors.identity.messages import (
     Permissions,
     Principal,
 )
+from dais.actors.identity.tokens import hash_secret
 from dais.errors import Forbidden, Unauthorized
 
 if TYPE_CHECKING:
@@ -120,9 +122,9 @@ async def authenticate(connection: ASGIConnection[Any, Any, Any, Any]) -> Princi
         scheme, _, value = header.strip().partition(" ")
         value = value.strip()
         if scheme.lower() == "bearer" and value:
-            found = await ask_identity(connection, AuthenticateToken(value))
+            found = await _token_principal(connection, value)
         elif scheme.lower() == "basic" and value:
-            found = await ask_identity(connection, AuthenticateToken(_basic_secret(value)))
+            found = await _token_principal(connection, _basic_secret(value))
         else:
             raise Unauthorized("use Authorization: Bearer <token>")
     else:
@@ -132,6 +134,23 @@ async def authenticate(connection: ASGIConnection[Any, Any, Any, Any]) -> Princi
             if connection.scope["method"] not in _SAFE_METHODS:  # type: ignore[typeddict-item]
                 check_same_origin(connection)
     state["principal"] = found
+    return found
+
+
+async def _token_principal(connection: ASGIConnection[Any, Any, Any, Any], token: str) -> Principal:
+    """A token's principal: from this process's cache when still current, else the actor.
+
+    Only tokens the actor accepted are cached, so a miss (and any malformed token) goes to
+    the actor, which checks the checksum and says what is wrong.
+    """
+    state = connection.app.state
+    principals: PrincipalCache = state["principal_cache"]
+    digest = hash_secret(token)
+    current = await generation(state["services"].broker)
+    found = principals.get(digest, current)
+    if found is None:
+        found = await ask_identity(connection, AuthenticateToken(token))
+        principals.put(digest, current, found)
     return found
 
 

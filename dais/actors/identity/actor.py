@@ -35,7 +35,7 @@ from dais.errors import (
 )
 from dais.runtime import Actor
 
-from . import audit, passkeys, passwords, resolver, rules, tokens
+from . import audit, cache, passkeys, passwords, resolver, rules, tokens
 from .messages import (
     AssignmentRecord,
     AssignRole,
@@ -95,7 +95,7 @@ __all__ = ["IdentityActor", "IdentityConfig"]
 log = logging.getLogger(__name__)
 
 CHANGED = "identity.changed"
-_GENERATION = "identity:generation"
+_GENERATION = cache.GENERATION_KEY
 _USER_COLUMNS = (
     "id, kind, username, email, display_name, active, is_admin, created_at, last_login_at"
 )
@@ -225,8 +225,7 @@ class IdentityActor(Actor[IdentityMessage]):
 
     async def _generation(self) -> str:
         """The current cache generation; read it *before* the rows a cached answer is built of."""
-        value = await self._broker.get(_GENERATION)
-        return "0" if value is None else value.decode()
+        return await cache.generation(self._broker)
 
     # --- authentication ----------------------------------------------------------------
 
@@ -242,7 +241,8 @@ class IdentityActor(Actor[IdentityMessage]):
             row = await self._pool.fetchrow(
                 """
                 SELECT t.id AS token_id, t.scopes, t.expires_at,
-                       u.id, u.username, u.kind, u.is_admin, u.active
+                       u.id, u.username, u.kind, u.is_admin, u.active, u.email,
+                       u.display_name, u.created_at, u.last_login_at
                 FROM api_tokens t JOIN users u ON u.id = t.user_id
                 WHERE t.secret_hash = $1
                 """,
@@ -259,6 +259,12 @@ class IdentityActor(Actor[IdentityMessage]):
                 "active": row["active"],
                 "scopes": list(row["scopes"]),
                 "expires_at": row["expires_at"].timestamp() if row["expires_at"] else None,
+                "email": row["email"],
+                "display_name": row["display_name"],
+                "created_at": row["created_at"].timestamp(),
+                "last_login_at": (
+                    row["last_login_at"].timestamp() if row["last_login_at"] else None
+                ),
             }
             await self._broker.set(
                 key, json.dumps(entry).encode(), ttl=self._config.permission_cache_ttl
@@ -276,6 +282,22 @@ class IdentityActor(Actor[IdentityMessage]):
             is_admin=entry["is_admin"],
             token_id=entry["token_id"],
             scopes=scopes,
+            expires_at=entry["expires_at"],
+            user=UserRecord(
+                id=entry["user_id"],
+                kind=UserKind(entry["kind"]),
+                username=entry["username"],
+                email=entry["email"],
+                display_name=entry["display_name"],
+                active=entry["active"],
+                is_admin=entry["is_admin"],
+                created_at=datetime.fromtimestamp(entry["created_at"], UTC),
+                last_login_at=(
+                    datetime.fromtimestamp(entry["last_login_at"], UTC)
+                    if entry["last_login_at"] is not None
+                    else None
+                ),
+            ),
         )
 
     async def _touch_token(self, token_id: int) -> None:

@@ -56,6 +56,11 @@ class Principal:
     session_id: int | None = None
     token_id: int | None = None
     scopes: frozenset[Permission] | None = None
+    #: The account as read when authenticating (from the token cache for tokens), so
+    #: ``GET /api/user`` needs no second lookup.
+    user: UserRecord | None = attrs.field(default=None, eq=False, repr=False)
+    #: When the credential stops being valid (Unix time), if it does.
+    expires_at: float | None = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.frozen
