@@ -46,6 +46,7 @@ class Settings:
     git_max_push_size: int = 2 * 1024**3
     git_max_concurrency: int = 16
     git_timeout: float = 3600.0
+    lfs_max_object_size: int = 5 * 1024**3
 
     @property
     def bind(self) -> str:
@@ -318,6 +319,13 @@ _SPECS: tuple[_Spec, ...] = (
         _seconds(1, 86400),
         "3600",
         "Longest a git operation may run before it is killed.",
+    ),
+    _Spec(
+        "DAIS_LFS_MAX_OBJECT_SIZE",
+        "lfs_max_object_size",
+        _size(1, 1024**4),
+        "5GiB",
+        "Largest Git LFS object accepted; 413 above.",
     ),
     _Spec(
         "DAIS_SHUTDOWN_TIMEOUT",

@@ -15,6 +15,7 @@ import anyio
 from dais.actors.events import EventDispatcher, Subscriber
 from dais.actors.identity.actor import IdentityActor, IdentityConfig
 from dais.actors.identity.messages import EnsureAdmin
+from dais.actors.identity.subscribers import subscribers as identity_subscribers
 from dais.actors.projects.actor import ProjectsActor
 from dais.config import Settings, redact_url
 from dais.gitserver.hooks import repair_hooks
@@ -24,6 +25,7 @@ from dais.http.server import bind, serve_http
 from dais.logs import flush_logs_periodically
 from dais.runtime import ActorSystem, ChildSpec
 from dais.services import Services
+from dais.storage.blobs import FilesystemBlobStore
 from dais.storage.broker import open_broker
 from dais.storage.database import open_pool
 from dais.storage.embedded import start_embedded_postgres
@@ -143,9 +145,15 @@ async def start_actors(
     await services.system.start_child(
         ChildSpec("projects", lambda: ProjectsActor(pool, settings.data_dir))
     )
+    every = [*identity_subscribers(pool, broker), *subscribers]
     await services.system.start_child(
-        ChildSpec("events", lambda: EventDispatcher(pool, subscribers, listen_url=listen_url))
+        ChildSpec("events", lambda: EventDispatcher(pool, every, listen_url=listen_url))
     )
+    stale = await FilesystemBlobStore(settings.data_dir / "lfs" / "objects").remove_stale_uploads(
+        86400
+    )
+    if stale:
+        log.info("removed %d unfinished LFS uploads left by an earlier process", stale)
 
 
 async def bootstrap_admin(services: Services) -> None:

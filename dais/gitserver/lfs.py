@@ -57,7 +57,7 @@ __all__ = [
 ]
 
 LFS_MEDIA_TYPE = "application/vnd.git-lfs+json"
-# The largest object dais accepts. TODO(lead): make this a setting (DAIS_LFS_MAX_OBJECT_SIZE).
+# The default of DAIS_LFS_MAX_OBJECT_SIZE (the routes read the setting).
 LFS_MAX_OBJECT_SIZE = 5 * 1024**3
 # More objects than this in one batch request is a 413 (git-lfs sends 100 at a time).
 MAX_BATCH_OBJECTS = 1000

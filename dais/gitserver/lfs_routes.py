@@ -293,14 +293,20 @@ async def batch(request: _Req, owner: FromPath[str], name: FromPath[str]) -> Res
         )
 
     return _json(
-        lfs.plan_batch(body, operation, held=held, max_size=lfs.LFS_MAX_OBJECT_SIZE, action=action)
+        lfs.plan_batch(
+            body,
+            operation,
+            held=held,
+            max_size=request.app.state.services.settings.lfs_max_object_size,
+            action=action,
+        )
     )
 
 
 @put(
     _PREFIX + "/objects/{oid:str}",
     status_code=200,
-    request_max_body_size=None,  # streamed, under LFS_MAX_OBJECT_SIZE (checked below)
+    request_max_body_size=None,  # streamed, under DAIS_LFS_MAX_OBJECT_SIZE (checked below)
     exception_handlers=_HANDLERS,
     opt=_TRANSFER_DOCS,
     include_in_schema=False,
@@ -312,7 +318,7 @@ async def upload(
     project, grant = await _transfer(request, owner, name, lfs.Operation.UPLOAD)
     if grant is not None and grant.oid != oid:
         raise Forbidden("this transfer token was issued for another object")
-    limit = lfs.LFS_MAX_OBJECT_SIZE
+    limit = request.app.state.services.settings.lfs_max_object_size
     declared = request.content_length
     expected = grant.size if grant is not None else declared
     if declared is not None and expected is not None and declared != expected:

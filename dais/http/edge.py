@@ -199,12 +199,12 @@ def _encoded_project_path(scope: Scope) -> None:
 
 
 async def _send_problem(send: Send, scope: Scope, status: int, detail: str) -> None:
-    from http import HTTPStatus
+    from .problems import status_title
 
     body = json.dumps(
         {
             "type": "about:blank",
-            "title": HTTPStatus(status).phrase,
+            "title": status_title(status),
             "status": status,
             "detail": detail,
             "instance": scope["path"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
@@ -18,11 +19,17 @@ if TYPE_CHECKING:
     from litestar import Request
     from litestar.types import ExceptionHandlersMap
 
-__all__ = ["PROBLEM_JSON", "exception_handlers", "problem"]
+__all__ = ["PROBLEM_JSON", "exception_handlers", "problem", "status_title"]
 
 log = logging.getLogger("dais.http")
 
 PROBLEM_JSON = "application/problem+json"
+# RFC 9110 renamed these; Python's http module keeps the RFC 7231 phrases.
+_TITLES = {413: "Content Too Large", 422: "Unprocessable Content"}
+
+
+def status_title(status: int) -> str:
+    return _TITLES.get(status) or HTTPStatus(status).phrase
 
 
 def problem(
@@ -37,7 +44,7 @@ def problem(
     """Build a problem+json response; ``type`` stays ``about:blank`` as RFC 9457 allows."""
     body: dict[str, Any] = {
         "type": "about:blank",
-        "title": title or HTTPStatus(status).phrase,
+        "title": title or status_title(status),
         "status": status,
         "detail": detail,
     }
@@ -68,6 +75,18 @@ def _http_exception(request: Request[Any, Any, Any], exc: HTTPException) -> Resp
     return problem(status, detail, headers=exc.headers, request=request, extra=extra)
 
 
+_MISSING_FIELD = re.compile(r"missing required field `([^`]+)`")
+
+
+def _field(error: dict[str, Any]) -> str:
+    """The field an error is about; msgspec reports a missing field against the whole body."""
+    key = str(error.get("key") or "body")
+    if key == "data":
+        missing = _MISSING_FIELD.search(str(error.get("message", "")))
+        return missing[1] if missing else "body"
+    return key
+
+
 def _validation(request: Request[Any, Any, Any], exc: ValidationException) -> Response[Any]:
     # Litestar raises ValidationException both for a body that is not JSON at all and for a
     # well-formed body (or parameter) that breaks the declared types. The first is 400, the
@@ -79,7 +98,7 @@ def _validation(request: Request[Any, Any, Any], exc: ValidationException) -> Re
         reason = malformed[0]["message"] if malformed else exc.detail
         return problem(400, f"request body is not valid JSON: {reason}", request=request)
     errors = [
-        {"field": e.get("key") or "body", "source": e.get("source"), "rule": e.get("message")}
+        {"field": _field(e), "source": e.get("source"), "rule": e.get("message")}
         for e in items
         if isinstance(e, dict)
     ]

@@ -25,7 +25,7 @@ from dais.actors.projects import messages as pm
 from dais.actors.projects.protection import BranchRule
 from dais.errors import Forbidden, NotFound, Unauthorized, ValidationFailed
 
-from .auth import audit_context, authenticate, permissions_of, principal
+from .auth import audit_context, authenticate, permissions_of, principal, signed_in
 
 __all__ = ["ROUTES", "can_read", "can_write", "load_project"]
 
@@ -147,7 +147,12 @@ async def _admin(request: Request[Any, Any, Any], ref: str) -> tuple[pm.ProjectR
     return project, who
 
 
-@post("/api/projects", tags=["projects"], summary="Create a project in my namespace")
+@post(
+    "/api/projects",
+    tags=["projects"],
+    summary="Create a project in my namespace",
+    guards=[signed_in],  # 401 before the body is read
+)
 async def create_project(request: Request[Any, Any, Any], data: JSONBody[ProjectIn]) -> ProjectOut:
     who = await principal(request)
     if who.scopes is not None and Permission.PROJECT_WRITE not in who.scopes:
@@ -203,7 +208,12 @@ async def get_project(request: Request[Any, Any, Any], project: FromPath[str]) -
     return _out(request, await load_project(request, project))
 
 
-@patch("/api/projects/{project:str}", tags=["projects"], summary="Change a project")
+@patch(
+    "/api/projects/{project:str}",
+    tags=["projects"],
+    summary="Change a project",
+    guards=[signed_in],
+)
 async def update_project(
     request: Request[Any, Any, Any], project: FromPath[str], data: JSONBody[ProjectPatch]
 ) -> ProjectOut:
@@ -234,7 +244,12 @@ async def list_members(request: Request[Any, Any, Any], project: FromPath[str]) 
     ]
 
 
-@post("/api/projects/{project:str}/members", tags=["projects"], summary="Add a member")
+@post(
+    "/api/projects/{project:str}/members",
+    tags=["projects"],
+    summary="Add a member",
+    guards=[signed_in],
+)
 async def add_member(
     request: Request[Any, Any, Any], project: FromPath[str], data: JSONBody[MemberIn]
 ) -> MemberOut:
@@ -244,7 +259,14 @@ async def add_member(
     a: im.AssignmentRecord = await _ask(
         request,
         "identity",
-        im.AssignRole(int(data.user_id), data.role, record.id, audit_context(request, who)),
+        im.AssignRole(
+            int(data.user_id),
+            data.role,
+            record.id,
+            audit_context(request, who),
+            # A project admin cannot hand out a role holding more than they hold there.
+            grantable=await permissions_of(request, who, record.id),
+        ),
     )
     return MemberOut(id=str(a.id), user_id=str(a.user_id), role=a.role, created_at=a.created_at)
 
@@ -340,6 +362,7 @@ async def list_branch_rules(
     "/api/projects/{project:str}/protected-branches",
     tags=["projects"],
     summary="Protect a branch or a glob of branches",
+    guards=[signed_in],
 )
 async def create_branch_rule(
     request: Request[Any, Any, Any], project: FromPath[str], data: JSONBody[BranchRuleIn]
@@ -368,6 +391,7 @@ async def create_branch_rule(
     "/api/projects/{project:str}/protected-branches/{rule_id:int}",
     tags=["projects"],
     summary="Change a protected branch rule",
+    guards=[signed_in],
 )
 async def update_branch_rule(
     request: Request[Any, Any, Any],

@@ -94,7 +94,7 @@ __all__ = ["IdentityActor", "IdentityConfig"]
 
 log = logging.getLogger(__name__)
 
-CHANGED = "identity.changed"
+CHANGED = cache.CHANGED
 _GENERATION = cache.GENERATION_KEY
 _USER_COLUMNS = (
     "id, kind, username, email, display_name, active, is_admin, created_at, last_login_at"
@@ -220,8 +220,7 @@ class IdentityActor(Actor[IdentityMessage]):
 
     async def _changed(self) -> None:
         """Retire every cached answer, on every replica; called once a change has committed."""
-        await self._broker.set(_GENERATION, secrets.token_hex(8).encode())
-        await self._broker.publish(CHANGED, b"")
+        await cache.retire(self._broker)
 
     async def _generation(self) -> str:
         """The current cache generation; read it *before* the rows a cached answer is built of."""
@@ -668,7 +667,7 @@ class IdentityActor(Actor[IdentityMessage]):
         return [_user(r) for r in rows], total
 
     async def _on_CreateUser(self, m: CreateUser) -> UserRecord:  # noqa: N802
-        rules.check_username(m.username)
+        rules.check_namespace(m.username)
         if m.email is not None:
             rules.check_email(m.email)
         rules.check_text(m.display_name, "display_name", max_length=200)

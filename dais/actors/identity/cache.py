@@ -10,6 +10,7 @@ token's expiry, so a revoked token or a disabled user is refused at once.
 
 from __future__ import annotations
 
+import secrets
 import time
 from typing import TYPE_CHECKING
 
@@ -18,9 +19,16 @@ if TYPE_CHECKING:
 
     from .messages import Principal
 
-__all__ = ["GENERATION_KEY", "PrincipalCache", "generation"]
+__all__ = ["CHANGED", "GENERATION_KEY", "PrincipalCache", "generation", "retire"]
 
 GENERATION_KEY = "identity:generation"
+CHANGED = "identity.changed"
+
+
+async def retire(broker: Broker) -> None:
+    """Start a new generation: every cached identity answer, on every replica, is retired."""
+    await broker.set(GENERATION_KEY, secrets.token_hex(8).encode())
+    await broker.publish(CHANGED, b"")
 
 
 async def generation(broker: Broker) -> str:

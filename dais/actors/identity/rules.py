@@ -8,6 +8,8 @@ import unicodedata
 from dais.errors import ValidationFailed
 
 __all__ = [
+    "RESERVED_NAMES",
+    "check_namespace",
     "MAX_PASSWORD",
     "MIN_PASSWORD",
     "check_email",
@@ -90,3 +92,38 @@ def check_password(value: object, field: str = "password") -> str:
     if len(value) > MAX_PASSWORD:
         raise ValidationFailed(field, f"must be at most {MAX_PASSWORD} characters")
     return value
+
+
+#: Top-level paths dais serves itself: a user (a namespace, ``/{owner}/{project}``) may not
+#: take one of these names, or their repositories could never be reached.
+RESERVED_NAMES = frozenset(
+    {
+        "api",
+        "healthz",
+        "readyz",
+        "metrics",
+        "v1",
+        "mcp",
+        "assets",
+        "static",
+        "_internal",
+        "_litestar",
+        "favicon.ico",
+        "robots.txt",
+        "login",
+        "logout",
+        "settings",
+        "explore",
+    }
+)
+
+
+def check_namespace(value: object, field: str = "username") -> str:
+    """A username: the username rules, and not a name dais's own routes use.
+
+    :raises ValidationFailed: naming the rule broken.
+    """
+    name = check_username(value, field)
+    if name in RESERVED_NAMES:
+        raise ValidationFailed(field, f"{name!r} is reserved")
+    return name

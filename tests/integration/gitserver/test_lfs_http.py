@@ -8,6 +8,7 @@ import os
 from typing import Any
 from urllib.parse import urlsplit
 
+import attrs
 import httpx
 import pytest
 
@@ -223,7 +224,7 @@ async def test_size_limit(
     (obj,) = r.json()["objects"]
     assert obj["error"]["code"] == 413 and "actions" not in obj
 
-    monkeypatch.setattr(lfs, "LFS_MAX_OBJECT_SIZE", 1024 * 1024)
+    services.settings = attrs.evolve(services.settings, lfs_max_object_size=1024 * 1024)
     data = os.urandom(1024 * 1024 + 1)
     url = f"/{project['path']}.git/info/lfs/objects/{_oid(data)}"
     # Declared up front: refused before a byte is read.

@@ -317,3 +317,9 @@ async def test_readyz_does_not_leak_error_text(services: Any) -> None:
         body = (await c.get("/readyz")).json()
     assert body["checks"]["database"].startswith("unreachable (")
     assert "pool" not in body["checks"]["database"].lower().split("(")[0]
+
+
+async def test_a_missing_field_is_named(probe: httpx.AsyncClient) -> None:
+    body = _is_problem(await probe.post("/api/_probe/items", json={"name": "a"}), 422)
+    assert body["errors"][0]["field"] == "count"
+    assert body["title"] == "Unprocessable Content"

@@ -177,3 +177,25 @@ async def test_token_scope_limits_project_creation(
     _carol, carol = await make_user("carol", scopes=frozenset({"project:read"}))
     r = await client.post("/api/projects", json={"name": "web"}, headers=carol)
     assert r.status_code == 403 and "project:write" in r.json()["detail"]
+
+
+async def test_deleting_a_project_drops_its_grants(
+    client: httpx.AsyncClient, make_user: MakeUser, services: Any
+) -> None:
+    import anyio
+
+    _alice, alice = await make_user("alice")
+    made = (await client.post("/api/projects", json={"name": "web"}, headers=alice)).json()
+    project_id = int(made["id"])
+
+    async def grants() -> int:
+        count: int = await services.pool.fetchval(
+            "SELECT count(*) FROM role_assignments WHERE project_id = $1", project_id
+        )
+        return count
+
+    assert await grants() == 1  # the creator's maintainer role
+    await client.delete("/api/projects/alice%2Fweb", headers=alice)
+    with anyio.fail_after(15):  # delivered by the event dispatcher's identity subscriber
+        while await grants():  # noqa: ASYNC110 - polls a row, no event to wait on
+            await anyio.sleep(0.1)

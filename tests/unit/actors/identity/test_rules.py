@@ -87,3 +87,12 @@ def test_bad_text(text: object, rule: str) -> None:
 def test_an_email_with_a_control_character_is_refused() -> None:
     with pytest.raises(ValidationFailed, match="control characters"):
         check_email("ada\x00@example.com")
+
+
+@pytest.mark.parametrize("name", ["api", "healthz", "_internal", "v1"])
+def test_reserved_namespaces(name: str) -> None:
+    from dais.actors.identity.rules import check_namespace
+
+    with pytest.raises(ValidationFailed, match="reserved"):
+        check_namespace(name)
+    assert check_namespace("admin") == "admin"
