@@ -21,18 +21,22 @@ from typing import TYPE_CHECKING, Any
 import anyio
 import attrs
 
+from dais.actors.identity.messages import UserRecord
+from dais.actors.projects import protection
 from dais.storage import outbox
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
     import asyncpg
 
-    from dais.actors.identity.messages import UserRecord
     from dais.actors.projects.messages import ProjectRecord
+    from dais.actors.projects.protection import BranchRule
 
 __all__ = [
     "HOOKS",
+    "Pusher",
     "RefUpdate",
     "check_ref_name",
     "check_ref_update",
@@ -54,8 +58,25 @@ if [ -z "$DAIS_HOOK_URL" ] || [ -z "$DAIS_HOOK_SECRET" ]; then
     exit 1
 fi
 url="$DAIS_HOOK_URL/$hook"
+# pre-receive marks each update that is not a fast-forward ("forced"): git still holds the
+# pushed objects in quarantine, which this hook (unlike dais) can see.
+updates() {
+    if [ "$hook" != pre-receive ]; then
+        while read -r line; do printf '%s\n' "$line"; done  # builtins only: no cat needed
+        return
+    fi
+    while read -r old new ref; do
+        mode=ff
+        case "$old" in *[!0]*)
+            case "$new" in *[!0]*)
+                git merge-base --is-ancestor "$old" "$new" 2>/dev/null || mode=forced ;;
+            esac ;;
+        esac
+        printf '%s %s %s %s\n' "$old" "$new" "$ref" "$mode"
+    done
+}
 if command -v curl >/dev/null 2>&1; then
-    answer=$(curl --silent --show-error --max-time 120 --request POST \
+    answer=$(updates | curl --silent --show-error --max-time 120 --request POST \
         --config /dev/fd/3 --data-binary @- --write-out '\n%{http_code}' 3<<EOF
 url = "$url"
 header = "X-Dais-Hook-Secret: $DAIS_HOOK_SECRET"
@@ -70,7 +91,7 @@ EOF
     [ "$status" = 200 ]
     exit $?
 elif command -v python3 >/dev/null 2>&1; then
-    exec python3 -c '
+    updates | exec python3 -c '
 import os, sys, urllib.error, urllib.request
 env = os.environ
 request = urllib.request.Request(
@@ -118,6 +139,7 @@ class RefUpdate:
     old: str
     new: str
     ref: str
+    forced: bool = False  # not a fast-forward (reported by the pre-receive hook)
 
     @property
     def created(self) -> bool:
@@ -139,11 +161,12 @@ def parse_updates(body: bytes) -> list[RefUpdate]:
             line = raw.decode()
         except UnicodeDecodeError:
             raise ValueError(f"line {number}: not UTF-8") from None
-        old, _, rest = line.partition(" ")
-        new, _, ref = rest.partition(" ")
-        if not (_SHA.fullmatch(old) and _SHA.fullmatch(new) and ref):
-            raise ValueError(f"line {number}: expected '<old> <new> <ref>'")
-        updates.append(RefUpdate(old, new, ref))
+        fields = line.split(" ")
+        mode = fields.pop() if len(fields) == 4 and fields[3] in ("ff", "forced") else "ff"
+        if len(fields) != 3 or not (_SHA.fullmatch(fields[0]) and _SHA.fullmatch(fields[1])):
+            raise ValueError(f"line {number}: expected '<old> <new> <ref> [ff|forced]'")
+        old, new, ref = fields
+        updates.append(RefUpdate(old, new, ref, forced=mode == "forced"))
     return updates
 
 
@@ -164,20 +187,38 @@ def check_ref_name(ref: str) -> str | None:
     return None
 
 
+@attrs.frozen
+class Pusher:
+    """Who pushes, as the protected-branch rules see them."""
+
+    user: UserRecord
+    roles: frozenset[str]  # role names held on the project (globally or there)
+
+
 def check_ref_update(
-    project: ProjectRecord, pusher: UserRecord, old: str, new: str, ref: str
+    project: ProjectRecord, pusher: Pusher, update: RefUpdate, rules: Sequence[BranchRule]
 ) -> str | None:
-    """Whether ``pusher`` may move ``ref`` from ``old`` to ``new``: None, or why not.
+    """Whether ``pusher`` may make ``update``: None, or why not (protected branches)."""
+    return protection.check_ref_update(
+        protection.RefUpdate(
+            update.ref,
+            "0" * 40 if update.created else update.old,
+            "0" * 40 if update.deleted else update.new,
+            forced=update.forced,
+        ),
+        rules=rules,
+        default_branch=project.default_branch,
+        roles=pusher.roles,
+        is_admin=pusher.user.is_admin,
+    )
 
-    The extension point for protected branches (force push, deletion, who may push): the
-    caller asks this for every ref of a push, before git changes any of them.
-    """
-    if _ZERO.fullmatch(new) and ref == f"refs/heads/{project.default_branch}":
-        return "the default branch cannot be deleted"
-    return None
 
-
-def refusals(project: ProjectRecord, pusher: UserRecord, updates: list[RefUpdate]) -> list[str]:
+def refusals(
+    project: ProjectRecord,
+    pusher: Pusher,
+    updates: list[RefUpdate],
+    rules: Sequence[BranchRule] = (),
+) -> list[str]:
     """Every reason to refuse the push, one line each; empty when it may go ahead."""
     if project.archived:
         return [f"project {project.path} is archived: it is read-only"]
@@ -185,7 +226,7 @@ def refusals(project: ProjectRecord, pusher: UserRecord, updates: list[RefUpdate
     for update in updates:
         reason = check_ref_name(update.ref)
         if reason is None:
-            reason = check_ref_update(project, pusher, update.old, update.new, update.ref)
+            reason = check_ref_update(project, pusher, update, rules)
         if reason is not None:
             found.append(f"{update.ref}: {reason}")
     return found

@@ -254,7 +254,15 @@ async def pre_receive(request: Request[Any, Any, Any]) -> Response[str]:
         project, pusher, updates = await _hook_context(request)
     except NotFound as exc:
         return _text(409, f"dais: {exc}\ndais: push refused")
-    reasons = hooks.refusals(project, pusher, updates)
+    services = request.app.state.services
+    rules = await services.ask(services.system.ref("projects"), pm.ListBranchRules(project.id))
+    assignments: list[im.AssignmentRecord] = await services.ask(
+        services.system.ref("identity"), im.ListAssignments(pusher.id)
+    )
+    roles = frozenset(
+        a.role for a in assignments if a.project_id is None or a.project_id == project.id
+    )
+    reasons = hooks.refusals(project, hooks.Pusher(pusher, roles), updates, rules)
     if reasons:
         lines = [f"dais: {reason}" for reason in reasons]
         return _text(409, "\n".join([*lines, "dais: push refused"]))

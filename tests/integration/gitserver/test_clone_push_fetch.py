@@ -148,7 +148,7 @@ def test_refs_outside_branches_and_tags_are_refused_by_the_hook(
     assert bare_git(project.repository, "cat-file", "-e", head).returncode != 0
 
     delete = git.run("push", "origin", ":main", cwd=work, check=False)
-    assert "the default branch cannot be deleted" in delete.stderr, delete.stderr
+    assert "main is the default branch and cannot be deleted" in delete.stderr, delete.stderr
     tags = git.run("push", "origin", "HEAD:refs/heads/topic", "HEAD:refs/tags/v1", cwd=work)
     assert tags.returncode == 0
 

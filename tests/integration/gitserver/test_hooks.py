@@ -86,7 +86,7 @@ async def test_pre_receive_answers(services: Any, app: Any, client: httpx.AsyncC
     assert bad.text.splitlines() == [
         "dais: refs/heads/a..b: contains '..', '//' or '@{', or is '@'",
         "dais: refs/pull/1: is not a branch (refs/heads/...) or a tag (refs/tags/...)",
-        "dais: refs/heads/main: the default branch cannot be deleted",
+        "dais: refs/heads/main: main is the default branch and cannot be deleted",
         "dais: push refused",
     ]
 
