@@ -12,7 +12,7 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 
-from bench import ask_roundtrip, healthz, identity, memory
+from bench import ask_roundtrip, git, healthz, identity, memory
 
 
 @contextlib.contextmanager
@@ -65,6 +65,9 @@ def main() -> None:
         print("\n== identity")
         with _fresh_database(server_url) as url:
             identity.main(url)
+        print("\n== git")
+        with _fresh_database(server_url) as url:
+            git.main(url)
         print("\n== memory")
         with _fresh_database(server_url) as url:
             memory.main(url)
