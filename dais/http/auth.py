@@ -24,12 +24,13 @@ from litestar.datastructures import Cookie
 from dais.actors.identity.cache import PrincipalCache, generation
 from dais.actors.identity.messages import (
     AuditContext,
+    AuthenticatePassword,
     AuthenticateSession,
     AuthenticateToken,
     Permissions,
     Principal,
 )
-from dais.actors.identity.tokens import hash_secret
+from dais.actors.identity.tokens import TOKEN_PREFIX, hash_secret
 from dais.errors import Forbidden, Unauthorized
 
 if TYPE_CHECKING:
@@ -93,15 +94,15 @@ def check_same_origin(connection: ASGIConnection[Any, Any, Any, Any]) -> None:
         raise Forbidden(f"cross-site request refused: origin {origin} is not {settings.public_url}")
 
 
-def _basic_secret(value: str) -> str:
+def _basic_credentials(value: str) -> tuple[str, str]:
     try:
         decoded = base64.b64decode(value, validate=True).decode()
     except (binascii.Error, UnicodeDecodeError, ValueError):
         raise Unauthorized("the Basic credentials are not valid base64") from None
-    _, colon, secret = decoded.partition(":")
+    user, colon, secret = decoded.partition(":")
     if not colon:
-        raise Unauthorized("the Basic credentials must be user:token")
-    return secret
+        raise Unauthorized("the Basic credentials must be user:token or user:password")
+    return user, secret
 
 
 async def authenticate(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal | None:
@@ -124,7 +125,15 @@ async def authenticate(connection: ASGIConnection[Any, Any, Any, Any]) -> Princi
         if scheme.lower() == "bearer" and value:
             found = await _token_principal(connection, value)
         elif scheme.lower() == "basic" and value:
-            found = await _token_principal(connection, _basic_secret(value))
+            user, secret = _basic_credentials(value)
+            if secret.startswith(TOKEN_PREFIX):
+                found = await _token_principal(connection, secret)
+            else:
+                # A human's account password (git clients); throttled like a sign-in.
+                found = await ask_identity(
+                    connection,
+                    AuthenticatePassword(user, secret, audit_context(connection, None)),
+                )
         else:
             raise Unauthorized("use Authorization: Bearer <token>")
     else:

@@ -41,6 +41,7 @@ from .messages import (
     AssignRole,
     AuditContext,
     AuditRecord,
+    AuthenticatePassword,
     AuthenticateSession,
     AuthenticateToken,
     CreateRole,
@@ -347,13 +348,48 @@ class IdentityActor(Actor[IdentityMessage]):
         )
 
     async def _on_Login(self, m: Login) -> tuple[UserRecord, str]:  # noqa: N802
-        """Check a password; reply the user and a new session's secret.
+        """Check a password; reply the user and a new session's secret."""
+        row, stored = await self._check_password(m.login, m.password, m.audit)
+        rehashed = (
+            await passwords.hash_password(m.password)
+            if passwords.needs_rehash(stored or "")
+            else None
+        )
+        async with self._pool.acquire() as conn, conn.transaction():
+            if rehashed is not None:
+                await conn.execute(
+                    "UPDATE users SET password_hash = $2 WHERE id = $1", row["id"], rehashed
+                )
+            user, secret = await self._start_session(
+                conn, row["id"], row["username"], m.audit, {"method": "password"}
+            )
+        return user, secret
+
+    async def _on_AuthenticatePassword(self, m: AuthenticatePassword) -> Principal:  # noqa: N802
+        """HTTP Basic with an account password (git clients): humans only, no session."""
+        row, _stored = await self._check_password(m.login, m.password, m.audit)
+        if row["kind"] != UserKind.HUMAN.value:
+            raise Unauthorized("agents and services authenticate with a token")
+        return Principal(
+            user_id=row["id"],
+            username=row["username"],
+            kind=UserKind(row["kind"]),
+            is_admin=row["is_admin"],
+            user=_user(row),
+        )
+
+    async def _check_password(self, login_text: str, password: str, ctx: AuditContext) -> Any:
+        """The account row and its hash, if ``password`` is right.
 
         Throttled per client address (failures counted) and per account (attempts counted up
         front, so parallel guesses cannot all slip past the check; a success resets it). An
         unknown login is counted under its own name, and fails in the time a wrong password
         takes, with the same answer.
+
+        :raises Unauthorized: for a wrong login or password, or a disabled account.
+        :raises TooManyRequests: when throttled.
         """
+        m = Login(login_text, password, ctx)
         # PostgreSQL text cannot hold NUL: such a login names no account.
         login = m.login.strip().lower().replace("\x00", "\ufffd")
         address_key = f"login:addr:{m.audit.client_address}" if m.audit.client_address else None
@@ -387,20 +423,7 @@ class IdentityActor(Actor[IdentityMessage]):
                 )
             raise Unauthorized("invalid username or password")
         await self._broker.delete(account_key)
-        rehashed = (
-            await passwords.hash_password(m.password)
-            if passwords.needs_rehash(stored or "")
-            else None
-        )
-        async with self._pool.acquire() as conn, conn.transaction():
-            if rehashed is not None:
-                await conn.execute(
-                    "UPDATE users SET password_hash = $2 WHERE id = $1", row["id"], rehashed
-                )
-            user, secret = await self._start_session(
-                conn, row["id"], row["username"], m.audit, {"method": "password"}
-            )
-        return user, secret
+        return row, stored
 
     async def _refuse_when_throttled(self, key: str) -> None:
         """:raises TooManyRequests: when the counter under ``key`` has reached the limit."""

@@ -184,6 +184,15 @@ class Login:
 
 
 @attrs.frozen
+class AuthenticatePassword:
+    """HTTP Basic with an account's password (git clients); throttled like a login."""
+
+    login: str
+    password: str
+    audit: AuditContext
+
+
+@attrs.frozen
 class Logout:
     session_id: int
     audit: AuditContext
@@ -422,6 +431,7 @@ class DeletePasskey:
 
 IdentityMessage = (
     AuthenticateToken
+    | AuthenticatePassword
     | AuthenticateSession
     | Login
     | Logout
