@@ -167,23 +167,46 @@ def _measure(
         c.post("/api/auth/login", json={"login": "admin", "password": _PASSWORD})
         token = c.post("/api/user/tokens", json={"name": "b", "scopes": ["*"]}).json()["token"]
         auth = {"Authorization": f"Bearer {token}"}
-        target = c.post("/api/projects", json={"name": "big"}, headers=auth).json()
+        targets = [
+            c.post("/api/projects", json={"name": f"big{i}"}, headers=auth).json() for i in range(3)
+        ]
     host = base.removeprefix("http://")
-    dais_url = f"http://x:{token}@{host}/{target['path']}.git"
 
-    # Push: the generated repository into an empty project, and into an empty daemon repo.
-    _git("init", "--quiet", "--bare", str(work / "empty.git"))
-    (work / "empty.git" / "git-daemon-export-ok").touch()
-    daemon_push = _timed(
-        "--git-dir",
-        str(source),
-        "push",
-        "-q",
-        f"git://127.0.0.1:{daemon_port}/empty.git",
-        "main",
-        env=genv,
-    )
-    dais_push = _timed("--git-dir", str(source), "push", "-q", dais_url, "main", env=genv)
+    # Push: the generated repository into an empty project, and into an empty repository
+    # served by git daemon; three each, alternating, median.
+    daemon_pushes, dais_pushes = [], []
+    for i, target in enumerate(targets):
+        empty = work / f"empty{i}.git"
+        _git("init", "--quiet", "--bare", str(empty))
+        (empty / "git-daemon-export-ok").touch()
+        # dais checks every pushed object (receive.fsckObjects); so does the peer, so that
+        # the ratio measures dais's own cost, not a check the peer skips.
+        _git("--git-dir", str(empty), "config", "receive.fsckObjects", "true")
+        daemon_pushes.append(
+            _timed(
+                "--git-dir",
+                str(source),
+                "push",
+                "-q",
+                f"git://127.0.0.1:{daemon_port}/{empty.name}",
+                "main",
+                env=genv,
+            )
+        )
+        dais_pushes.append(
+            _timed(
+                "--git-dir",
+                str(source),
+                "push",
+                "-q",
+                f"http://x:{token}@{host}/{target['path']}.git",
+                "main",
+                env=genv,
+            )
+        )
+    daemon_push, dais_push = statistics.median(daemon_pushes), statistics.median(dais_pushes)
+    target = targets[0]
+    dais_url = f"http://x:{token}@{host}/{target['path']}.git"
 
     # Clone: three each, alternating, median.
     daemon_times, dais_times = [], []

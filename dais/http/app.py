@@ -15,7 +15,7 @@ from dais.actors.identity.cache import PrincipalCache
 from dais.gitserver import lfs_routes
 from dais.gitserver import routes as gitserver_routes
 
-from . import admin, health, identity, passkeys, projects
+from . import admin, health, identity, passkeys, projects, repository
 from .edge import Edge
 from .problems import exception_handlers
 
@@ -49,6 +49,7 @@ def create_app(
             *admin.ROUTES,
             *passkeys.ROUTES,
             *projects.ROUTES,
+            *repository.ROUTES,
             *gitserver_routes.ROUTES,
             *lfs_routes.ROUTES,
             *route_handlers,
