@@ -82,6 +82,7 @@ url = "$url"
 header = "X-Dais-Hook-Secret: $DAIS_HOOK_SECRET"
 header = "X-Dais-Project-Id: $DAIS_PROJECT_ID"
 header = "X-Dais-Pusher-Id: $DAIS_PUSHER_ID"
+header = "X-Dais-Pusher-Full: $DAIS_PUSHER_FULL"
 header = "Content-Type: text/plain"
 EOF
 ) || { echo "dais: $hook: cannot reach dais at $DAIS_HOOK_URL" >&2; exit 1; }
@@ -100,6 +101,7 @@ request = urllib.request.Request(
         "X-Dais-Hook-Secret": env["DAIS_HOOK_SECRET"],
         "X-Dais-Project-Id": env.get("DAIS_PROJECT_ID", ""),
         "X-Dais-Pusher-Id": env.get("DAIS_PUSHER_ID", ""),
+        "X-Dais-Pusher-Full": env.get("DAIS_PUSHER_FULL", "0"),
         "Content-Type": "text/plain",
     },
 )
@@ -193,6 +195,7 @@ class Pusher:
 
     user: UserRecord
     roles: frozenset[str]  # role names held on the project (globally or there)
+    full_rights: bool = False  # a session or a "*" token, not a narrowly scoped token
 
 
 def check_ref_update(
@@ -209,7 +212,7 @@ def check_ref_update(
         rules=rules,
         default_branch=project.default_branch,
         roles=pusher.roles,
-        is_admin=pusher.user.is_admin,
+        is_admin=pusher.user.is_admin and pusher.full_rights,
     )
 
 

@@ -63,7 +63,7 @@ LFS_MAX_OBJECT_SIZE = 5 * 1024**3
 MAX_BATCH_OBJECTS = 1000
 # How long a transfer grant stays valid, in seconds. It is checked when a transfer starts,
 # so a slow upload of a large object is not cut off half way.
-ACTION_TTL = 3600
+ACTION_TTL = 300  # short: a removed member or revoked token loses access soon
 GRANT_PREFIX = "dais-lfs."
 
 _OID = re.compile(r"[0-9a-f]{64}")

@@ -59,6 +59,8 @@ from .projects import can_write, load_project
 
 __all__ = ["BLOB_LIMIT", "ROUTES", "raw_content_type"]
 
+_HISTORY_DEPTH = 10_000
+
 log = logging.getLogger(__name__)
 
 BLOB_LIMIT = 1 << 20
@@ -590,6 +592,11 @@ async def list_commits(
     page: Annotated[int, QueryParameter(ge=1, le=100_000)] = 1,
     per_page: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
 ) -> Response[list[CommitOut]]:
+    if page * per_page > _HISTORY_DEPTH:
+        # Each page walks history from the newest commit: deep pages cost without bound.
+        raise ValidationFailed(
+            "page", f"history pages reach at most {_HISTORY_DEPTH:,} commits back"
+        )
     record = await load_project(request, project)
     wanted = browser.parse_path(path, path_b64)
     found, more = await _read(
@@ -695,7 +702,7 @@ async def _protection(
         rules=rules,
         default_branch=record.default_branch,
         roles=await _roles(request, who.user_id, record.id),
-        is_admin=who.is_admin,
+        is_admin=who.is_admin and who.scopes is None,  # a scoped token does not act as admin
     )
     if reason is not None:
         raise Forbidden(reason)

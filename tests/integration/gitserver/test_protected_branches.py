@@ -83,3 +83,33 @@ def test_only_push_roles_may_push_directly(forge: Forge, git: Git, tmp_path: Pat
     # The maintainer (the owner) may push to main.
     git.commit(work, "c.txt", "alice\n")
     git.run("push", "origin", "main", cwd=work)
+
+
+def test_a_scoped_admin_token_does_not_bypass_push_roles(
+    forge: Forge, git: Git, tmp_path: Path
+) -> None:
+    from .conftest import ADMIN_PASSWORD
+
+    alice, project, _work, _base = _setup(forge, git, tmp_path)
+    r = forge.http.post(
+        f"/api/projects/{project.id}/protected-branches",
+        json={"pattern": "main", "push_roles": []},
+        headers=alice.auth,
+    )
+    assert r.status_code == 201, r.text
+    scoped = forge._token_for("admin", ADMIN_PASSWORD, ["project:read", "project:write"])
+    host = forge.url.removeprefix("http://")
+    work = tmp_path / "admin"
+    git.run("clone", f"http://admin:{scoped}@{host}/{project.path}.git", str(work))
+    git.commit(work, "admin.txt", "x\n")
+    refused = git.run("push", "origin", "main", cwd=work, check=False)
+    assert refused.returncode != 0 and "only nobody may push" in refused.stderr
+    # With full rights an administrator may.
+    git.run(
+        "remote",
+        "set-url",
+        "origin",
+        f"http://admin:{forge.admin}@{host}/{project.path}.git",
+        cwd=work,
+    )
+    git.run("push", "origin", "main", cwd=work)

@@ -199,3 +199,16 @@ async def test_deleting_a_project_drops_its_grants(
     with anyio.fail_after(15):  # delivered by the event dispatcher's identity subscriber
         while await grants():  # noqa: ASYNC110 - polls a row, no event to wait on
             await anyio.sleep(0.1)
+
+
+async def test_history_paging_depth_is_bounded(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    _alice, alice = await make_user("alice")
+    await client.post(
+        "/api/projects", json={"name": "web", "initialize_with_readme": True}, headers=alice
+    )
+    base = "/api/projects/alice%2Fweb/repository/commits"
+    assert (await client.get(base, params={"page": 1}, headers=alice)).status_code == 200
+    deep = await client.get(base, params={"page": 101, "per_page": 100}, headers=alice)
+    assert deep.status_code == 422 and "10,000" in deep.json()["detail"]
