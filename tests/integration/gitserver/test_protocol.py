@@ -79,11 +79,16 @@ def test_git_sends_gzip_bodies_for_long_negotiations(
     git.run("clone", url, str(tmp_path / "a"))
     git.run("clone", url, str(tmp_path / "b"))
     a, b = tmp_path / "a", tmp_path / "b"
-    # Many local commits the server lacks: fetching sends them all as "have" lines.
+    # Many local commits the server lacks (sent as "have" lines), and many new branches on
+    # the server, each at its own commit (one "want" line each): git gzips a request body
+    # over 1 KiB, and a hundred wants make sure of it whatever the negotiation does.
     for i in range(120):
         git.run("commit", "-q", "--allow-empty", "-m", f"local {i}", cwd=b)
+    for i in range(100):
+        git.run("commit", "-q", "--allow-empty", "-m", f"remote {i}", cwd=a)
+        git.run("branch", f"many/{i}", cwd=a)
     pushed = git.commit(a, "new.txt", "new\n")
-    git.run("push", cwd=a)
+    git.run("push", "-q", "origin", "main", "refs/heads/many/*:refs/heads/many/*", cwd=a)
     fetch = git.run("fetch", cwd=b, env={"GIT_TRACE_CURL": "1", "GIT_TRACE_CURL_NO_DATA": "1"})
     assert "Content-Encoding: gzip" in fetch.stderr
     assert git.out("rev-parse", "origin/main", cwd=b) == pushed
