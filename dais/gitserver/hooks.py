@@ -75,6 +75,39 @@ updates() {
         printf '%s %s %s %s\n' "$old" "$new" "$ref" "$mode"
     done
 }
+if [ "$hook" = pre-receive ]; then
+    # Commits, tags and trees are read whole by the repository browser: a tiny push of a
+    # highly compressible 1 GB commit message would cost a GB on every listing. Refuse
+    # oversized ones here, where the pushed objects are still in quarantine.
+    lines=""
+    news=""
+    while read -r old new ref; do
+        lines="$lines${lines:+
+}$old $new $ref"
+        case "$new" in *[!0]*) news="$news $new" ;; esac
+    done
+    if [ -n "$news" ]; then
+        # shellcheck disable=SC2086 # one argument per sha
+        format='%(objecttype) %(objectsize) %(objectname)'
+        big=$(git rev-list --objects --no-object-names --filter=blob:none $news --not --all \
+                2>/dev/null | git cat-file --batch-check="$format" \
+            | while read -r type size name; do
+                limit=1048576
+                [ "$type" = tree ] && limit=16777216
+                if [ "$type" != blob ] && [ "$size" -gt "$limit" ]; then
+                    printf 'dais: %s %s is %s bytes, over the limit of %s\n' \
+                        "$type" "$name" "$size" "$limit"
+                fi
+            done)
+        if [ -n "$big" ]; then
+            printf '%s\ndais: push refused\n' "$big" >&2
+            exit 1
+        fi
+    fi
+    exec 0<<INPUT
+$lines
+INPUT
+fi
 if command -v curl >/dev/null 2>&1; then
     answer=$(updates | curl --silent --show-error --max-time 120 --request POST \
         --config /dev/fd/3 --data-binary @- --write-out '\n%{http_code}' 3<<EOF
