@@ -23,6 +23,7 @@ import attrs
 
 from dais.actors.identity.messages import UserRecord
 from dais.actors.projects import protection
+from dais.actors.projects.rules import ref_name_problem
 from dais.storage import outbox
 
 if TYPE_CHECKING:
@@ -163,7 +164,6 @@ HOOKS: dict[str, str] = {
 
 _ZERO = re.compile(r"0+")
 _SHA = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
-_BAD_REF_CHARS = re.compile(r"[\x00-\x20\x7f~^:?*\[\\]")
 _ALLOWED_PREFIXES = ("refs/heads/", "refs/tags/")
 
 
@@ -206,17 +206,10 @@ def parse_updates(body: bytes) -> list[RefUpdate]:
 
 
 def check_ref_name(ref: str) -> str | None:
-    """Why git would refuse ``ref`` (the rules of ``git check-ref-format``), or None."""
-    if len(ref.encode()) > 1024:
-        return "is longer than 1024 bytes"
-    if _BAD_REF_CHARS.search(ref):
-        return "contains a space, a control character or one of ~^:?*[\\"
-    if ref.endswith(("/", ".", ".lock")) or ref.startswith("/"):
-        return "starts with '/' or ends with '/', '.' or '.lock'"
-    if ".." in ref or "//" in ref or "@{" in ref or ref == "@":
-        return "contains '..', '//' or '@{', or is '@'"
-    if any(part.startswith(".") or part.endswith(".lock") for part in ref.split("/")):
-        return "has a part that starts with '.' or ends with '.lock'"
+    """Why git would refuse ``ref``, or why dais does (neither a branch nor a tag), or None."""
+    problem = ref_name_problem(ref)
+    if problem is not None:
+        return problem
     if not ref.startswith(_ALLOWED_PREFIXES) or ref in _ALLOWED_PREFIXES:
         return "is not a branch (refs/heads/...) or a tag (refs/tags/...)"
     return None

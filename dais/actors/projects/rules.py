@@ -7,7 +7,7 @@ import re
 from dais.actors.identity.rules import check_username
 from dais.errors import ValidationFailed
 
-__all__ = ["check_branch_name", "check_project_name"]
+__all__ = ["check_branch_name", "check_project_name", "ref_name_problem"]
 
 _BAD_REF_CHARS = re.compile(r"[\x00-\x20\x7f~^:?*\[\\]")
 
@@ -20,6 +20,24 @@ def check_project_name(value: object) -> str:
     return name
 
 
+def ref_name_problem(name: str) -> str | None:
+    """Why ``git check-ref-format`` would refuse ``name`` (a ref or a branch), or None.
+
+    The one copy of git's rules: branch names here, pushed refs in the pre-receive hook.
+    """
+    if len(name.encode()) > 1024:
+        return "is longer than 1024 bytes"
+    if _BAD_REF_CHARS.search(name):
+        return "contains a space, a control character or one of ~^:?*[\\"
+    if name.endswith(("/", ".", ".lock")) or name.startswith("/"):
+        return "starts with '/' or ends with '/', '.' or '.lock'"
+    if ".." in name or "//" in name or "@{" in name or name == "@":
+        return "contains '..', '//' or '@{', or is '@'"
+    if any(part.startswith(".") or part.endswith(".lock") for part in name.split("/")):
+        return "has a part that starts with '.' or ends with '.lock'"
+    return None
+
+
 def check_branch_name(value: object, field: str = "default_branch") -> str:
     """The rules of ``git check-ref-format --branch``.
 
@@ -29,14 +47,9 @@ def check_branch_name(value: object, field: str = "default_branch") -> str:
         raise ValidationFailed(field, "must be a non-empty string")
     if len(value) > 255:
         raise ValidationFailed(field, "must be at most 255 characters")
-    if _BAD_REF_CHARS.search(value):
-        raise ValidationFailed(field, "must not contain spaces, control characters or ~^:?*[\\")
-    if value.startswith(("-", "/")) or value.endswith(("/", ".", ".lock")):
-        raise ValidationFailed(
-            field, "must not start with '-' or '/' nor end with '/', '.', '.lock'"
-        )
-    if ".." in value or "//" in value or "@{" in value or value == "@":
-        raise ValidationFailed(field, "must not contain '..', '//' or '@{', nor be '@'")
-    if any(part.startswith(".") for part in value.split("/")):
-        raise ValidationFailed(field, "no part may start with '.'")
+    if value.startswith("-"):
+        raise ValidationFailed(field, "must not start with '-'")
+    problem = ref_name_problem(value)
+    if problem is not None:
+        raise ValidationFailed(field, problem)
     return value
