@@ -15,7 +15,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -291,3 +291,37 @@ def dais_server(server_env: dict[str, str], tmp_path: Path) -> Iterator[ServerPr
         yield server
     finally:
         server.stop()
+
+
+# --- users with tokens -----------------------------------------------------------------
+
+MakeUser = Callable[..., Awaitable[tuple[Any, dict[str, str]]]]
+
+
+@pytest.fixture
+def make_user(services: Any) -> MakeUser:
+    """Create a user and a token for them; returns (user, Authorization headers)."""
+
+    from dais.actors.identity import messages as m
+
+    audit = m.AuditContext(actor_id=None, actor_name="test", client_address=None, user_agent=None)
+
+    async def make(
+        username: str, *, admin: bool = False, scopes: frozenset[str] = frozenset({"*"})
+    ) -> tuple[m.UserRecord, dict[str, str]]:
+        identity = services.system.ref("identity")
+        user = await identity.ask(
+            m.CreateUser(
+                kind=m.UserKind.HUMAN,
+                username=username,
+                email=f"{username}@example.com",
+                display_name=username.title(),
+                password=None,
+                is_admin=admin,
+                audit=audit,
+            )
+        )
+        _record, token = await identity.ask(m.CreateToken(user.id, "t", scopes, None, audit))
+        return user, {"Authorization": f"Bearer {token}"}
+
+    return make

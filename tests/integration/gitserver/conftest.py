@@ -194,9 +194,12 @@ def start_server(env: dict[str, str], log_path: Path) -> ServerProcess:
 
 
 def server_environment(database_url: str, data_dir: Path, **extra: str) -> dict[str, str]:
+    """A server's environment; its public URL is its own address (LFS actions point there)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DAIS_", "GIT_"))}
+    bind = f"127.0.0.1:{free_port()}"
     env |= {
-        "DAIS_BIND": f"127.0.0.1:{free_port()}",
+        "DAIS_BIND": bind,
+        "DAIS_PUBLIC_URL": f"http://{bind}",
         "DAIS_DATABASE_URL": database_url,
         "DAIS_DATA_DIR": str(data_dir),
         "DAIS_ADMIN_PASSWORD": ADMIN_PASSWORD,
@@ -214,9 +217,13 @@ def module_database(pg_server_url: str, template_database: str) -> Iterator[str]
 def forge(module_database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Forge]:
     """A `dais serve` shared by the tests of a module."""
     root = tmp_path_factory.mktemp("forge")
-    env = server_environment(module_database, root / "data")
+    yield from running_forge(server_environment(module_database, root / "data"), root)
+
+
+def running_forge(env: dict[str, str], root: Path) -> Iterator[Forge]:
+    """Start `dais serve` with ``env``, yield a Forge on it, stop it afterwards."""
     server = start_server(env, root / "server.log")
-    forge = Forge(server, root / "data")
+    forge = Forge(server, Path(env["DAIS_DATA_DIR"]))
     try:
         yield forge
     finally:

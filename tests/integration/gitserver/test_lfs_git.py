@@ -5,14 +5,13 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import require_service
 
-from .conftest import Forge, Git, Project, User, bare_git, server_environment, start_server
+from .conftest import Forge, Git, Project, User, bare_git
 
 pytestmark = pytest.mark.e2e
 
@@ -30,21 +29,6 @@ FILTERS = (
     "filter.lfs.clean=git-lfs clean -- %f",
     "filter.lfs.smudge=git-lfs smudge -- %f",
 )
-
-
-@pytest.fixture(scope="module")
-def forge(module_database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Forge]:
-    """A `dais serve` whose public URL is its own address: LFS actions point there."""
-    root = tmp_path_factory.mktemp("lfs-forge")
-    env = server_environment(module_database, root / "data")
-    env["DAIS_PUBLIC_URL"] = f"http://{env['DAIS_BIND']}"
-    server = start_server(env, root / "server.log")
-    forge = Forge(server, root / "data")
-    try:
-        yield forge
-    finally:
-        forge.http.close()
-        server.stop()
 
 
 def _clone_with_lfs(git: Git, url: str, into: Path, *, smudge: bool = True) -> None:

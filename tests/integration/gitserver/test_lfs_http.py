@@ -13,36 +13,10 @@ import httpx
 import pytest
 
 from dais.gitserver import lfs
-from tests.integration.projects.conftest import AUDIT, MakeUser
+from tests.conftest import MakeUser
 
 LFS = "application/vnd.git-lfs+json"
 HEADERS = {"Accept": LFS, "Content-Type": LFS}
-
-
-@pytest.fixture
-def make_user(services: Any) -> MakeUser:
-    """Create a user and a token for them; returns (user, Authorization headers)."""
-    from dais.actors.identity import messages as m
-
-    async def make(username: str) -> tuple[m.UserRecord, dict[str, str]]:
-        identity = services.system.ref("identity")
-        user = await identity.ask(
-            m.CreateUser(
-                kind=m.UserKind.HUMAN,
-                username=username,
-                email=f"{username}@example.com",
-                display_name=username.title(),
-                password=None,
-                is_admin=False,
-                audit=AUDIT,
-            )
-        )
-        _record, token = await identity.ask(
-            m.CreateToken(user.id, "t", frozenset({"*"}), None, AUDIT)
-        )
-        return user, {"Authorization": f"Bearer {token}"}
-
-    return make
 
 
 def _oid(data: bytes) -> str:

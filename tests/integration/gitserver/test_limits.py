@@ -14,7 +14,7 @@ import pytest
 from dais.gitserver.smart_http import pkt_line
 from tests.conftest import _fresh_database
 
-from .conftest import Forge, Git, bare_git, server_environment, start_server
+from .conftest import Forge, Git, bare_git, running_forge, server_environment
 
 pytestmark = pytest.mark.e2e
 
@@ -36,13 +36,7 @@ def limited(
             DAIS_GIT_MAX_CONCURRENCY="1",
             DAIS_GIT_TIMEOUT=str(TIMEOUT),
         )
-        server = start_server(env, root / "server.log")
-        forge = Forge(server, root / "data")
-        try:
-            yield forge
-        finally:
-            forge.http.close()
-            server.stop()
+        yield from running_forge(env, root)
 
 
 def _stalled(forge: Forge, path: str) -> socket.socket:
