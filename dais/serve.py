@@ -36,7 +36,16 @@ if TYPE_CHECKING:
 
     import asyncpg
 
-__all__ = ["bootstrap_admin", "database_url", "open_database", "serve", "start_actors"]
+    from dais.storage.broker import Broker
+
+__all__ = [
+    "bootstrap_admin",
+    "database_url",
+    "open_database",
+    "running_services",
+    "serve",
+    "start_actors",
+]
 
 log = logging.getLogger("dais")
 
@@ -94,17 +103,9 @@ async def _run(
     async with AsyncExitStack() as stack:
         pool, url = await stack.enter_async_context(open_database(settings))
         broker = await stack.enter_async_context(open_broker(settings.redis_url))
-        system = await stack.enter_async_context(
-            ActorSystem("dais", drain_timeout=settings.shutdown_timeout)
+        services = await stack.enter_async_context(
+            running_services(settings, pool, broker, subscribers=subscribers, listen_url=url)
         )
-        services = Services(
-            settings=settings,
-            pool=pool,
-            broker=broker,
-            system=system,
-            metrics=Metrics(lambda: system),
-        )
-        await start_actors(services, subscribers, listen_url=url)
         await bootstrap_admin(services)
         app = create_app(services)
         # Everything built so far lives as long as the process: move it out of the garbage
@@ -122,6 +123,29 @@ async def _run(
 
             tg.start_soon(http)
         log.info("HTTP stopped; shutting down")
+
+
+@asynccontextmanager
+async def running_services(
+    settings: Settings,
+    pool: asyncpg.Pool[Any],
+    broker: Broker,
+    *,
+    name: str = "dais",
+    subscribers: Sequence[Subscriber] = (),
+    listen_url: str | None = None,
+) -> AsyncIterator[Services]:
+    """An actor system with every domain's actors started, as the Services handlers see."""
+    async with ActorSystem(name, drain_timeout=settings.shutdown_timeout) as system:
+        services = Services(
+            settings=settings,
+            pool=pool,
+            broker=broker,
+            system=system,
+            metrics=Metrics(lambda: system),
+        )
+        await start_actors(services, subscribers, listen_url=listen_url)
+        yield services
 
 
 async def start_actors(

@@ -195,21 +195,13 @@ def settings(database_url: str, tmp_path: Path) -> Any:
 @pytest.fixture
 async def services(settings: Any, pool: asyncpg.Pool[Any]) -> AsyncIterator[Any]:
     """Everything a handler can reach, on a fresh database and an in-process broker."""
-    from dais.http.metrics import Metrics
-    from dais.runtime import ActorSystem
-    from dais.serve import start_actors
-    from dais.services import Services
+    from dais.serve import running_services
     from dais.storage.broker import open_broker
 
-    async with open_broker(None) as broker, ActorSystem("test") as system:
-        services = Services(
-            settings=settings,
-            pool=pool,
-            broker=broker,
-            system=system,
-            metrics=Metrics(lambda: system),
-        )
-        await start_actors(services)
+    async with (
+        open_broker(None) as broker,
+        running_services(settings, pool, broker, name="test") as services,
+    ):
         yield services
 
 

@@ -156,9 +156,7 @@ async def admin(identity: Identity) -> httpx.AsyncClient:
 async def app_instance(settings: Settings, redis_url: str) -> AsyncIterator[Identity]:
     """A second (or third) replica: its own pool, broker client, actors and app, sharing the
     database and the Redis server with the others."""
-    from dais.http.metrics import Metrics
-    from dais.runtime import ActorSystem
-    from dais.serve import start_actors
+    from dais.serve import running_services
     from dais.storage.broker import open_broker
     from dais.storage.database import open_pool
 
@@ -166,15 +164,7 @@ async def app_instance(settings: Settings, redis_url: str) -> AsyncIterator[Iden
     async with (
         open_pool(settings.database_url, size=3) as pool,
         open_broker(redis_url) as broker,
-        ActorSystem("replica") as system,
+        running_services(settings, pool, broker, name="replica") as services,
         AsyncExitStack() as stack,
     ):
-        services = Services(
-            settings=settings,
-            pool=pool,
-            broker=broker,
-            system=system,
-            metrics=Metrics(lambda: system),
-        )
-        await start_actors(services)
         yield Identity(services, stack)
