@@ -235,12 +235,11 @@ async def delete_project(request: Request[Any, Any, Any], project: FromPath[str]
 async def list_members(request: Request[Any, Any, Any], project: FromPath[str]) -> list[MemberOut]:
     record = await load_project(request, project)
     assignments: list[im.AssignmentRecord] = await _ask(
-        request, "identity", im.ListAssignments(None)
+        request, "identity", im.ListAssignments(None, record.id)
     )
     return [
         MemberOut(id=str(a.id), user_id=str(a.user_id), role=a.role, created_at=a.created_at)
         for a in assignments
-        if a.project_id == record.id
     ]
 
 
@@ -281,9 +280,9 @@ async def remove_member(
 ) -> None:
     record, who = await _admin(request, project)
     assignments: list[im.AssignmentRecord] = await _ask(
-        request, "identity", im.ListAssignments(None)
+        request, "identity", im.ListAssignments(None, record.id)
     )
-    if not any(a.id == member_id and a.project_id == record.id for a in assignments):
+    if not any(a.id == member_id for a in assignments):
         raise NotFound(f"member {member_id} is not in {record.path}")
     await _ask(request, "identity", im.UnassignRole(member_id, audit_context(request, who)))
 

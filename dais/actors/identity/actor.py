@@ -945,9 +945,12 @@ class IdentityActor(Actor[IdentityMessage]):
         rows = await self._pool.fetch(
             """
             SELECT a.*, r.name AS role FROM role_assignments a JOIN roles r ON r.id = a.role_id
-            WHERE $1::bigint IS NULL OR a.user_id = $1 ORDER BY a.id
+            WHERE ($1::bigint IS NULL OR a.user_id = $1)
+              AND ($2::bigint IS NULL OR a.project_id = $2)
+            ORDER BY a.id
             """,
             m.user_id,
+            m.project_id,
         )
         return [
             AssignmentRecord(

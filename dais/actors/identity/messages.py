@@ -344,7 +344,10 @@ class UnassignRole:
 
 @attrs.frozen
 class ListAssignments:
+    """Assignments of a user (None: everyone), optionally only those on one project."""
+
     user_id: int | None
+    project_id: int | None = None
 
 
 @attrs.frozen
