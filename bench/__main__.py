@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from bench import ask_roundtrip, git, healthz, identity, memory
 
@@ -55,22 +56,30 @@ def _fresh_database(server_url: str) -> Iterator[str]:
         asyncio.run(run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
+#: name -> benchmark taking a database URL, in the order they run.
+SERVER_BENCHMARKS: dict[str, Callable[[str], object]] = {
+    "healthz": healthz.main,
+    "identity": identity.main,
+    "git": git.main,
+    "memory": memory.main,
+}
+
+
 def main() -> None:
-    print("== actor ask round-trip")
-    ask_roundtrip.main()
+    """Run every benchmark, or those named on the command line (``python -m bench git``)."""
+    wanted = set(sys.argv[1:]) or {"ask", *SERVER_BENCHMARKS}
+    unknown = wanted - {"ask", *SERVER_BENCHMARKS}
+    if unknown:
+        sys.exit(f"unknown benchmark(s): {', '.join(sorted(unknown))}")
+    if "ask" in wanted:
+        print("== actor ask round-trip")
+        ask_roundtrip.main()
     with _database() as server_url:
-        print("\n== HTTP /healthz")
-        with _fresh_database(server_url) as url:
-            healthz.main(url)
-        print("\n== identity")
-        with _fresh_database(server_url) as url:
-            identity.main(url)
-        print("\n== git")
-        with _fresh_database(server_url) as url:
-            git.main(url)
-        print("\n== memory")
-        with _fresh_database(server_url) as url:
-            memory.main(url)
+        for name, run in SERVER_BENCHMARKS.items():
+            if name in wanted:
+                print(f"\n== {name}")
+                with _fresh_database(server_url) as url:
+                    run(url)
 
 
 if __name__ == "__main__":
