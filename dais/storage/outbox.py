@@ -24,6 +24,7 @@ __all__ = [
     "emit",
     "ensure_cursor",
     "fetch_after",
+    "prune",
     "read_cursor",
     "record_failure",
     "save_cursor",
@@ -237,3 +238,36 @@ def subscriber_lock_key(subscriber: str) -> int:
     """The advisory-lock key that lets one replica at a time deliver to a subscriber."""
     digest = hashlib.sha256(f"dais.events:{subscriber}".encode()).digest()
     return int.from_bytes(digest[:8], "big", signed=True)
+
+
+# An event may go once it is older than the retention and every cursor that is still in use
+# has passed it. A cursor untouched for longer than the retention belongs to a subscriber
+# that is gone (renamed or removed in a release): it must not keep every event for ever.
+_PRUNE = """
+    DELETE FROM events WHERE id IN (
+        SELECT e.id FROM events e
+        WHERE e.created_at < now() - make_interval(secs => $1)
+          AND NOT EXISTS (
+              SELECT 1 FROM event_cursors c
+              WHERE (e.xid, e.id) > (c.last_xid, c.last_id)
+                AND c.updated_at >= now() - make_interval(secs => $1)
+          )
+        ORDER BY e.created_at
+        LIMIT $2
+    )
+"""
+
+
+async def prune(conn: Conn, *, older_than: float, batch: int = 10_000) -> int:
+    """Delete delivered events older than ``older_than`` seconds; return how many went.
+
+    Deletes in batches of ``batch`` rows, each its own statement, so a large backlog never
+    holds one long transaction or lock.
+    """
+    removed = 0
+    while True:
+        status = await conn.execute(_PRUNE, float(older_than), batch)
+        count = int(status.rsplit(" ", 1)[1])
+        removed += count
+        if count < batch:
+            return removed

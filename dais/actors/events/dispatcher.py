@@ -61,6 +61,8 @@ class EventDispatcher(Actor[DispatcherMessage]):
         poll_interval: float = 2.0,
         batch_size: int = 100,
         max_backoff: float = 60.0,
+        retention: float | None = None,
+        prune_interval: float = 3600.0,
     ) -> None:
         names = [s.name for s in subscribers]
         if len(set(names)) != len(names):
@@ -71,6 +73,8 @@ class EventDispatcher(Actor[DispatcherMessage]):
         self._poll_interval = poll_interval
         self._batch_size = batch_size
         self._max_backoff = max_backoff
+        self._retention = retention
+        self._prune_interval = prune_interval
         self._wakes = {name: anyio.Event() for name in names}
         self._ready: set[str] = set()  # subscribers whose cursor row exists
 
@@ -102,6 +106,23 @@ class EventDispatcher(Actor[DispatcherMessage]):
                 tg.start_soon(self._listen, self._listen_url)
             for sub in self._subscribers:
                 tg.start_soon(self._run, sub)
+            if self._retention is not None:
+                tg.start_soon(self._prune_periodically, self._retention)
+
+    async def _prune_periodically(self, retention: float) -> None:
+        """Delete delivered events past the retention, now and then every prune interval.
+
+        Several replicas may prune at once: each deletes what is left, nothing more.
+        """
+        while True:
+            try:
+                async with self._pool.acquire() as conn:
+                    removed = await outbox.prune(conn, older_than=retention)
+                if removed:
+                    log.info("pruned %d delivered events older than %gs", removed, retention)
+            except _DB_ERRORS as exc:
+                log.warning("event pruning failed (%r); will try again", exc)
+            await anyio.sleep(self._prune_interval)
 
     def _wake_all(self, *_: object) -> None:
         for event in self._wakes.values():
