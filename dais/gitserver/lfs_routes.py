@@ -20,7 +20,6 @@ and a 401 carries ``LFS-Authenticate`` so git-lfs asks its credential helper.
 from __future__ import annotations
 
 import logging
-import os
 import time
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -37,6 +36,7 @@ from dais.http.auth import authenticate, permissions_of, principal
 from dais.http.projects import can_write, load_project
 from dais.runtime import ActorCrashed, ActorStopped, AskTimeout, DomainError, MailboxFull
 from dais.storage.blobs import BlobMismatch, BlobStore, FilesystemBlobStore
+from dais.storage.keys import shared_key
 
 from . import lfs
 from .lfs_records import LfsRecords, LockExists
@@ -165,12 +165,13 @@ async def _decode(request: _Req, kind: type[T], *, optional: bool = False) -> T:
         raise lfs.LfsError(400, f"request body is not valid JSON: {exc}") from None
 
 
-def _secret(request: _Req) -> bytes:
-    """The key transfer grants are signed with: random, per process, kept in app state."""
+async def _secret(request: _Req) -> bytes:
+    """The key transfer grants are signed with: shared by every replica on this database
+    (a grant issued by one is honoured by another), read once per process."""
     state = request.app.state
     secret: bytes | None = state.get("lfs_grant_secret")
     if secret is None:
-        secret = os.urandom(32)
+        secret = await shared_key(state.services.pool, "lfs.grants")
         state["lfs_grant_secret"] = secret
     return secret
 
@@ -226,7 +227,7 @@ async def _transfer(
         if operation is lfs.Operation.UPLOAD:
             await _writable(request, project)
         return project, None
-    grant = lfs.verify_grant(_secret(request), token, time.time())
+    grant = lfs.verify_grant(await _secret(request), token, time.time())
     services = request.app.state.services
     try:
         project = await services.ask(
@@ -280,7 +281,7 @@ async def batch(request: _Req, owner: FromPath[str], name: FromPath[str]) -> Res
     held = await _present(store, await _records(request).held(project.id, oids))
     settings = request.app.state.services.settings
     base = f"{settings.public_url}/{project.path}.git/info/lfs/objects"
-    secret = _secret(request)
+    secret = await _secret(request)
     expires = int(time.time()) + lfs.ACTION_TTL
 
     def action(kind: str, oid: str, size: int) -> lfs.Action:
