@@ -19,6 +19,7 @@ from dais.actors.identity.subscribers import subscribers as identity_subscribers
 from dais.actors.projects.actor import ProjectsActor
 from dais.config import Settings, redact_url
 from dais.gitserver.hooks import repair_hooks
+from dais.gitserver.lfs_gc import LfsCollector
 from dais.http.app import create_app
 from dais.http.metrics import Metrics
 from dais.http.server import bind, serve_http
@@ -173,11 +174,11 @@ async def start_actors(
     await services.system.start_child(
         ChildSpec("events", lambda: EventDispatcher(pool, every, listen_url=listen_url))
     )
-    stale = await FilesystemBlobStore(settings.data_dir / "lfs" / "objects").remove_stale_uploads(
-        86400
-    )
+    lfs_store = FilesystemBlobStore(settings.data_dir / "lfs" / "objects")
+    stale = await lfs_store.remove_stale_uploads(86400)
     if stale:
         log.info("removed %d unfinished LFS uploads left by an earlier process", stale)
+    await services.system.start_child(ChildSpec("lfs-gc", lambda: LfsCollector(pool, lfs_store)))
 
 
 async def bootstrap_admin(services: Services) -> None:

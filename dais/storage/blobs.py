@@ -24,7 +24,7 @@ import anyio
 import anyio.to_thread
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator
+    from collections.abc import AsyncIterator, Awaitable, Callable, Collection
     from contextlib import AbstractAsyncContextManager
     from pathlib import Path
 
@@ -106,6 +106,18 @@ class BlobStore(Protocol):
 
     async def delete(self, oid: str) -> bool:
         """Remove the object; False if it was not there."""
+        ...
+
+    async def collect(
+        self,
+        referenced: Callable[[Collection[str]], Awaitable[Collection[str]]],
+        older_than: float,
+    ) -> int:
+        """Remove objects that ``referenced`` does not name and that were last written more
+        than ``older_than`` seconds ago; return how many went.
+
+        Safe against a concurrent upload of the same object (see FilesystemBlobStore).
+        """
         ...
 
 
@@ -244,6 +256,67 @@ class FilesystemBlobStore:
             return False
         return True
 
+    async def collect(
+        self,
+        referenced: Callable[[Collection[str]], Awaitable[Collection[str]]],
+        older_than: float,
+        *,
+        batch: int = 1000,
+    ) -> int:
+        """Remove unreferenced objects written more than ``older_than`` seconds ago.
+
+        An upload writes its file *before* it records the reference, so a fresh file may be
+        unreferenced for a moment: the age keeps those. Each candidate is first renamed aside
+        (an atomic step that ends any race on the name), then its age and references are
+        checked again; one written or referenced meanwhile is put back. Objects are
+        content-addressed, so whichever copy ends up in place holds the right bytes.
+        """
+        removed = 0
+        candidates = await anyio.to_thread.run_sync(self._old_objects, older_than)
+        for start in range(0, len(candidates), batch):
+            chunk = candidates[start : start + batch]
+            kept = set(await referenced(chunk))
+            for oid in chunk:
+                if oid not in kept:
+                    removed += await self._remove_unless_revived(oid, older_than, referenced)
+        return removed
+
+    def _old_objects(self, older_than: float) -> list[str]:
+        cutoff = time.time() - older_than
+        found = []
+        for top in _subdirectories(self.root):
+            for second in _subdirectories(top):
+                for entry in os.scandir(second):
+                    try:
+                        if (
+                            _OID.fullmatch(entry.name)
+                            and entry.is_file()
+                            and entry.stat().st_mtime < cutoff
+                        ):
+                            found.append(entry.name)
+                    except FileNotFoundError:
+                        continue
+        return found
+
+    async def _remove_unless_revived(
+        self,
+        oid: str,
+        older_than: float,
+        referenced: Callable[[Collection[str]], Awaitable[Collection[str]]],
+    ) -> int:
+        final = self.path_of(oid)
+        aside = self._incoming / f"{oid}.{secrets.token_hex(8)}.collect"
+        try:
+            await anyio.to_thread.run_sync(_rename_aside, final, aside)
+        except FileNotFoundError:
+            return 0  # gone already (another replica's collector)
+        fresh = (await anyio.Path(aside).stat()).st_mtime >= time.time() - older_than
+        if fresh or oid in set(await referenced([oid])):
+            await anyio.to_thread.run_sync(_put_back, aside, final)
+            return 0
+        await anyio.Path(aside).unlink()
+        return 1
+
     async def remove_stale_uploads(self, older_than: float) -> int:
         """Remove staged writes older than ``older_than`` seconds (left by a killed process);
         returns how many were removed."""
@@ -264,6 +337,27 @@ class FilesystemBlobStore:
             except FileNotFoundError:
                 continue
         return removed
+
+
+def _subdirectories(path: Path | os.DirEntry[str]) -> list[os.DirEntry[str]]:
+    try:
+        return [e for e in os.scandir(path) if len(e.name) == 2 and e.is_dir()]
+    except FileNotFoundError:
+        return []
+
+
+def _rename_aside(final: Path, aside: Path) -> None:
+    aside.parent.mkdir(parents=True, exist_ok=True)
+    os.rename(final, aside)
+
+
+def _put_back(aside: Path, final: Path) -> None:
+    """Return a collected object to its place, unless an upload has put a copy there."""
+    try:
+        os.link(aside, final)  # never replaces: a copy already in place stays
+    except FileExistsError:
+        pass
+    os.unlink(aside)
 
 
 def _create(path: Path) -> BinaryIO:

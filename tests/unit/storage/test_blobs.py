@@ -136,3 +136,67 @@ async def test_stale_uploads_are_swept(tmp_path: Path) -> None:
     (incoming / "new.part").write_bytes(b"y")
     assert await store.remove_stale_uploads(3600) == 1
     assert sorted(p.name for p in incoming.iterdir()) == ["new.part"]
+
+
+# --- collecting unreferenced objects ------------------------------------------------------
+
+
+def _age(store: FilesystemBlobStore, oid: str, seconds: float) -> None:
+    path = store.path_of(oid)
+    old = path.stat().st_mtime - seconds
+    os.utime(path, (old, old))
+
+
+async def test_collect_removes_only_old_unreferenced_objects(tmp_path: Path) -> None:
+    store = FilesystemBlobStore(tmp_path)
+    kept, garbage, fresh = b"kept" * 100, b"garbage" * 100, b"fresh" * 100
+    for data in (kept, garbage, fresh):
+        await _put(store, data)
+    _age(store, _oid(kept), 7200)
+    _age(store, _oid(garbage), 7200)
+    asked: list[list[str]] = []
+
+    async def referenced(oids: object) -> set[str]:
+        asked.append(sorted(oids))  # type: ignore[call-overload]
+        return {_oid(kept)}
+
+    assert await store.collect(referenced, older_than=3600) == 1
+    assert await store.exists(_oid(garbage)) is None
+    assert await store.exists(_oid(kept)) == len(kept)
+    assert await store.exists(_oid(fresh)) == len(fresh)  # within the grace period
+    assert sorted(asked[0]) == sorted([_oid(kept), _oid(garbage)])  # only old ones asked about
+    assert _leftovers(tmp_path / "incoming") == []
+
+
+async def test_an_object_referenced_during_collection_is_put_back(tmp_path: Path) -> None:
+    store = FilesystemBlobStore(tmp_path)
+    data = b"racing" * 100
+    await _put(store, data)
+    _age(store, _oid(data), 7200)
+    calls = 0
+
+    async def referenced(oids: object) -> set[str]:
+        nonlocal calls
+        calls += 1
+        # First the sweep sees no reference; by the re-check an upload has recorded one.
+        return set() if calls == 1 else {_oid(data)}
+
+    assert await store.collect(referenced, older_than=3600) == 0
+    assert await _read(store, _oid(data)) == data
+    assert _leftovers(tmp_path / "incoming") == []
+
+
+async def test_an_object_uploaded_again_during_collection_survives(tmp_path: Path) -> None:
+    store = FilesystemBlobStore(tmp_path)
+    data = b"again" * 100
+    await _put(store, data)
+    _age(store, _oid(data), 7200)
+
+    async def referenced(oids: object) -> set[str]:
+        # The sweep found it old and unreferenced; meanwhile an upload wrote it anew (its
+        # reference not yet recorded): the file renamed aside is the fresh one.
+        await _put(store, data)
+        return set()
+
+    assert await store.collect(referenced, older_than=3600) == 0
+    assert await _read(store, _oid(data)) == data
