@@ -13,7 +13,7 @@ import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 
-from bench import ask_roundtrip, git, healthz, identity, memory
+from bench import ask_roundtrip, git, healthz, identity, issues, memory, webhooks
 
 
 @contextlib.contextmanager
@@ -61,6 +61,8 @@ SERVER_BENCHMARKS: dict[str, Callable[[str], object]] = {
     "healthz": healthz.main,
     "identity": identity.main,
     "git": git.main,
+    "issues": issues.main,
+    "webhooks": webhooks.main,
     "memory": memory.main,
 }
 

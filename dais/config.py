@@ -42,11 +42,20 @@ class Settings:
     session_idle_timeout: float = 7 * 86400.0
     session_max_age: float = 30 * 86400.0
     permission_cache_ttl: float = 30.0
+    event_retention: float = 7 * 86400.0
     admin_password: str | None = attrs.field(default=None, repr=False)
     git_max_push_size: int = 2 * 1024**3
     git_max_concurrency: int = 16
     git_timeout: float = 3600.0
     lfs_max_object_size: int = 5 * 1024**3
+    webhook_allowed_hosts: tuple[str, ...] = ()
+    webhook_max_attempts: int = 8
+    webhook_retry_delay: float = 10.0
+    webhook_max_retry_delay: float = 3600.0
+    webhook_connect_timeout: float = 5.0
+    webhook_timeout: float = 10.0
+    webhook_max_response_size: int = 64 * 1024
+    webhook_disable_after: int = 10
 
     @property
     def bind(self) -> str:
@@ -161,6 +170,35 @@ def _size(lo: int, hi: int) -> Callable[[str], int]:
         return value
 
     return parse
+
+
+_HOST_PATTERN = re.compile(
+    r"(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*"
+)
+
+
+def _allowed_hosts(raw: str) -> tuple[str, ...]:
+    """``loopback``, ``private``, CIDRs and host names or ``*.suffix`` patterns, comma-separated."""
+    out: list[str] = []
+    for item in (i.strip().lower().rstrip(".") for i in raw.split(",")):
+        if not item:
+            continue
+        if item in {"loopback", "private"}:
+            out.append(item)
+            continue
+        try:
+            out.append(str(ipaddress.ip_network(item, strict=False)))
+            continue
+        except ValueError:
+            if "/" in item or ":" in item or re.fullmatch(r"[0-9.]+", item):
+                raise ValueError(f"{item!r} is not an IP address or CIDR") from None
+        if item == "*" or not _HOST_PATTERN.fullmatch(item) or len(item) > 253:
+            raise ValueError(
+                f"{item!r}: expected loopback, private, a CIDR (10.0.0.0/8), a host name "
+                "or a pattern such as *.internal.example"
+            )
+        out.append(item)
+    return tuple(out)
 
 
 def _admin_password(raw: str) -> str:
@@ -286,6 +324,13 @@ _SPECS: tuple[_Spec, ...] = (
         "A session ends this long (seconds) after sign-in, used or not.",
     ),
     _Spec(
+        "DAIS_EVENT_RETENTION",
+        "event_retention",
+        _seconds(3600, 10 * 365 * 86400),
+        "604800",
+        "How long (seconds) delivered outbox events are kept before they are pruned.",
+    ),
+    _Spec(
         "DAIS_PERMISSION_CACHE_TTL",
         "permission_cache_ttl",
         _seconds(0.1, 3600),
@@ -326,6 +371,63 @@ _SPECS: tuple[_Spec, ...] = (
         _size(1, 1024**4),
         "5GiB",
         "Largest Git LFS object accepted; 413 above.",
+    ),
+    _Spec(
+        "DAIS_WEBHOOK_ALLOWED_HOSTS",
+        "webhook_allowed_hosts",
+        _allowed_hosts,
+        "",
+        "Where webhooks may go besides public addresses: `loopback`, `private`, CIDRs, host "
+        "names or `*.suffix` patterns, comma-separated. Empty: public addresses only.",
+    ),
+    _Spec(
+        "DAIS_WEBHOOK_MAX_ATTEMPTS",
+        "webhook_max_attempts",
+        _int_range(1, 50),
+        "8",
+        "Attempts per webhook delivery (retried on connection errors, timeouts, 5xx and 429).",
+    ),
+    _Spec(
+        "DAIS_WEBHOOK_RETRY_DELAY",
+        "webhook_retry_delay",
+        _seconds(0.01, 3600),
+        "10",
+        "Delay before a delivery's first retry; doubled at each further one, with jitter.",
+    ),
+    _Spec(
+        "DAIS_WEBHOOK_MAX_RETRY_DELAY",
+        "webhook_max_retry_delay",
+        _seconds(0.01, 86400),
+        "3600",
+        "Longest wait between two attempts, also for a receiver's `Retry-After`.",
+    ),
+    _Spec(
+        "DAIS_WEBHOOK_CONNECT_TIMEOUT",
+        "webhook_connect_timeout",
+        _seconds(0.1, 60),
+        "5",
+        "How long a webhook delivery may take to connect.",
+    ),
+    _Spec(
+        "DAIS_WEBHOOK_TIMEOUT",
+        "webhook_timeout",
+        _seconds(0.1, 300),
+        "10",
+        "How long a webhook delivery may take in all (resolve, connect, send, read the answer).",
+    ),
+    _Spec(
+        "DAIS_WEBHOOK_MAX_RESPONSE_SIZE",
+        "webhook_max_response_size",
+        _size(0, 16 * 1024**2),
+        "64KiB",
+        "Most of a receiver's answer that dais reads and keeps in the delivery log.",
+    ),
+    _Spec(
+        "DAIS_WEBHOOK_DISABLE_AFTER",
+        "webhook_disable_after",
+        _int_range(1, 100_000),
+        "10",
+        "Deliveries in a row that may fail before a webhook is switched off.",
     ),
     _Spec(
         "DAIS_SHUTDOWN_TIMEOUT",

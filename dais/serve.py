@@ -16,7 +16,17 @@ from dais.actors.events import EventDispatcher, Subscriber
 from dais.actors.identity.actor import IdentityActor, IdentityConfig
 from dais.actors.identity.messages import EnsureAdmin
 from dais.actors.identity.subscribers import subscribers as identity_subscribers
+from dais.actors.issues.actor import IssuesActor
+from dais.actors.issues.subscribers import subscribers as issues_subscribers
+from dais.actors.merges.actor import MergeRequestsActor
+from dais.actors.merges.subscribers import subscribers as merge_request_subscribers
 from dais.actors.projects.actor import ProjectsActor
+from dais.actors.webhooks.actor import WebhooksActor
+from dais.actors.webhooks.messages import ACTOR as WEBHOOKS
+from dais.actors.webhooks.messages import SENDER as WEBHOOK_SENDER
+from dais.actors.webhooks.policy import DeliveryPolicy
+from dais.actors.webhooks.sender import WebhookSender
+from dais.actors.webhooks.subscriber import subscribers as webhook_subscribers
 from dais.config import Settings, redact_url
 from dais.gitserver.hooks import repair_hooks
 from dais.gitserver.lfs_gc import LfsCollector
@@ -170,9 +180,27 @@ async def start_actors(
     await services.system.start_child(
         ChildSpec("projects", lambda: ProjectsActor(pool, settings.data_dir))
     )
-    every = [*identity_subscribers(pool, broker), *subscribers]
+    await services.system.start_child(ChildSpec("issues", lambda: IssuesActor(pool)))
+    merge_requests = await services.system.start_child(
+        ChildSpec("merge_requests", lambda: MergeRequestsActor(pool, settings.data_dir))
+    )
+    hooks = DeliveryPolicy.from_settings(settings)
+    await services.system.start_child(ChildSpec(WEBHOOKS, lambda: WebhooksActor(pool, hooks)))
+    await services.system.start_child(ChildSpec(WEBHOOK_SENDER, lambda: WebhookSender(pool, hooks)))
+    every = [
+        *identity_subscribers(pool, broker),
+        *webhook_subscribers(pool, services.system, hooks, settings.data_dir),
+        *issues_subscribers(pool),
+        *merge_request_subscribers(merge_requests),
+        *subscribers,
+    ]
     await services.system.start_child(
-        ChildSpec("events", lambda: EventDispatcher(pool, every, listen_url=listen_url))
+        ChildSpec(
+            "events",
+            lambda: EventDispatcher(
+                pool, every, listen_url=listen_url, retention=settings.event_retention
+            ),
+        )
     )
     lfs_store = FilesystemBlobStore(settings.data_dir / "lfs" / "objects")
     stale = await lfs_store.remove_stale_uploads(86400)

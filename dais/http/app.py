@@ -15,7 +15,9 @@ from dais.actors.identity.cache import PrincipalCache
 from dais.gitserver import lfs_routes
 from dais.gitserver import routes as gitserver_routes
 
-from . import admin, health, identity, passkeys, projects, repository
+from . import admin, health, identity, issues, passkeys, projects, repository
+from . import merge_requests as merge_request_routes
+from . import webhooks as webhook_routes
 from .edge import Edge
 from .problems import exception_handlers
 
@@ -49,7 +51,10 @@ def create_app(
             *admin.ROUTES,
             *passkeys.ROUTES,
             *projects.ROUTES,
+            *issues.ROUTES,
+            *merge_request_routes.ROUTES,
             *repository.ROUTES,
+            *webhook_routes.ROUTES,
             *gitserver_routes.ROUTES,
             *lfs_routes.ROUTES,
             *route_handlers,

@@ -46,6 +46,10 @@ class ProjectPatch(msgspec.Struct, forbid_unknown_fields=True):
     description: Annotated[str, msgspec.Meta(max_length=2000)] | msgspec.UnsetType = msgspec.UNSET
     default_branch: str | msgspec.UnsetType = msgspec.UNSET
     archived: bool | msgspec.UnsetType = msgspec.UNSET
+    merge_strategies: (
+        Annotated[list[pm.MergeStrategy], msgspec.Meta(min_length=1, max_length=4)]
+        | msgspec.UnsetType
+    ) = msgspec.UNSET
 
 
 class ProjectOut(msgspec.Struct):
@@ -60,6 +64,7 @@ class ProjectOut(msgspec.Struct):
     http_url: str
     created_at: datetime
     updated_at: datetime
+    merge_strategies: list[str]
 
 
 class ProjectPage(msgspec.Struct):
@@ -93,6 +98,7 @@ def _out(request: Request[Any, Any, Any], p: pm.ProjectRecord) -> ProjectOut:
         http_url=f"{base}/{p.path}.git",
         created_at=p.created_at,
         updated_at=p.updated_at,
+        merge_strategies=[s.value for s in p.merge_strategies],
     )
 
 
@@ -299,6 +305,7 @@ class BranchRuleIn(msgspec.Struct, forbid_unknown_fields=True):
     push_roles: _Roles = msgspec.field(default_factory=lambda: ["maintainer"])
     merge_roles: _Roles = msgspec.field(default_factory=lambda: ["maintainer", "developer"])
     required_approvals: Annotated[int, msgspec.Meta(ge=0, le=50)] = 0
+    dismiss_stale_approvals: bool = False
 
 
 class BranchRulePatch(msgspec.Struct, forbid_unknown_fields=True):
@@ -312,6 +319,7 @@ class BranchRulePatch(msgspec.Struct, forbid_unknown_fields=True):
     required_approvals: Annotated[int, msgspec.Meta(ge=0, le=50)] | msgspec.UnsetType = (
         msgspec.UNSET
     )
+    dismiss_stale_approvals: bool | msgspec.UnsetType = msgspec.UNSET
 
 
 class BranchRuleOut(msgspec.Struct):
@@ -322,6 +330,7 @@ class BranchRuleOut(msgspec.Struct):
     push_roles: list[str]
     merge_roles: list[str]
     required_approvals: int
+    dismiss_stale_approvals: bool
 
 
 def _rule_out(r: BranchRule) -> BranchRuleOut:
@@ -333,6 +342,7 @@ def _rule_out(r: BranchRule) -> BranchRuleOut:
         push_roles=sorted(r.push_roles),
         merge_roles=sorted(r.merge_roles),
         required_approvals=r.required_approvals,
+        dismiss_stale_approvals=r.dismiss_stale_approvals,
     )
 
 
@@ -381,6 +391,7 @@ async def create_branch_rule(
             merge_roles=frozenset(data.merge_roles),
             required_approvals=data.required_approvals,
             audit=audit_context(request, who),
+            dismiss_stale_approvals=data.dismiss_stale_approvals,
         ),
     )
     return _rule_out(rule)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import anyio
 import asyncpg
+import attrs
 
 from dais.actors.identity import audit
 from dais.errors import Conflict, NotFound, ValidationFailed
@@ -27,6 +28,7 @@ from .messages import (
     GetProject,
     ListBranchRules,
     ListProjects,
+    MergeStrategy,
     ProjectMessage,
     ProjectRecord,
     UpdateBranchRule,
@@ -45,10 +47,12 @@ log = logging.getLogger(__name__)
 
 _COLUMNS = """
     p.id, p.owner_id, u.username AS owner, p.name, p.visibility, p.description,
-    p.default_branch, p.archived, p.created_at, p.updated_at
+    p.default_branch, p.archived, p.created_at, p.updated_at, p.merge_strategies
 """
 _FROM = "FROM projects p JOIN users u ON u.id = p.owner_id"
-_UPDATABLE = frozenset({"name", "visibility", "description", "default_branch", "archived"})
+_UPDATABLE = frozenset(
+    {"name", "visibility", "description", "default_branch", "archived", "merge_strategies"}
+)
 
 
 def _project(row: Any) -> ProjectRecord:
@@ -63,6 +67,7 @@ def _project(row: Any) -> ProjectRecord:
         archived=row["archived"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        merge_strategies=tuple(MergeStrategy(s) for s in row["merge_strategies"]),
     )
 
 
@@ -115,10 +120,10 @@ class ProjectsActor(Actor[ProjectMessage]):
         visible = ["p.visibility = 'public'"]
         if m.signed_in:
             visible.append("p.visibility = 'internal'")
+        # $1 is named either way: asyncpg cannot type a parameter the statement never uses.
+        visible.append("p.id = ANY($1::bigint[])")
         if m.member_of is None:
-            visible = ["true"]
-        else:
-            visible.append("p.id = ANY($1::bigint[])")
+            visible.append("true")
         where = f"({' OR '.join(visible)})"
         where += " AND ($2::text IS NULL OR u.username = $2)"
         where += " AND ($3::text IS NULL OR p.name ILIKE $3 OR p.description ILIKE $3)"
@@ -197,6 +202,12 @@ class ProjectsActor(Actor[ProjectMessage]):
             rules.check_project_name(m.changes["name"])
         if "default_branch" in m.changes:
             rules.check_branch_name(m.changes["default_branch"])
+        if "merge_strategies" in m.changes:
+            m = attrs.evolve(
+                m,
+                changes=m.changes
+                | {"merge_strategies": _check_strategies(m.changes["merge_strategies"])},
+            )
         sets: list[str] = []
         args: list[object] = [m.project_id]
         for field, value in m.changes.items():
@@ -269,8 +280,9 @@ class ProjectsActor(Actor[ProjectMessage]):
                 row = await conn.fetchrow(
                     """
                     INSERT INTO protected_branches (project_id, pattern, allow_force_push,
-                        allow_deletion, push_roles, merge_roles, required_approvals)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *
+                        allow_deletion, push_roles, merge_roles, required_approvals,
+                        dismiss_stale_approvals)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *
                     """,
                     m.project_id,
                     m.pattern,
@@ -279,6 +291,7 @@ class ProjectsActor(Actor[ProjectMessage]):
                     sorted(m.push_roles),
                     sorted(m.merge_roles),
                     m.required_approvals,
+                    m.dismiss_stale_approvals,
                 )
                 assert row is not None
                 await audit.record(
@@ -359,7 +372,27 @@ def _rule(row: Any) -> BranchRule:
         push_roles=frozenset(row["push_roles"]),
         merge_roles=frozenset(row["merge_roles"]),
         required_approvals=row["required_approvals"],
+        dismiss_stale_approvals=row["dismiss_stale_approvals"],
     )
+
+
+def _check_strategies(value: object) -> list[str]:
+    """A non-empty list of known merge strategies, as stored (in the enum's order).
+
+    :raises ValidationFailed: naming ``merge_strategies``.
+    """
+    if not isinstance(value, list | tuple | set | frozenset) or not value:
+        raise ValidationFailed("merge_strategies", "must name at least one merge strategy")
+    chosen = set()
+    for item in value:
+        try:
+            chosen.add(MergeStrategy(item))
+        except ValueError:
+            known = ", ".join(s.value for s in MergeStrategy)
+            raise ValidationFailed(
+                "merge_strategies", f"unknown merge strategy {item!r} (known: {known})"
+            ) from None
+    return [s.value for s in MergeStrategy if s in chosen]
 
 
 def _check_pattern(value: object) -> None:

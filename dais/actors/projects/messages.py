@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 __all__ = [
+    "ALL_MERGE_STRATEGIES",
     "CreateBranchRule",
     "CreateProject",
     "DeleteBranchRule",
@@ -22,6 +23,7 @@ __all__ = [
     "DeleteProject",
     "GetProject",
     "ListProjects",
+    "MergeStrategy",
     "ProjectMessage",
     "ProjectRecord",
     "UpdateProject",
@@ -36,6 +38,18 @@ class Visibility(enum.StrEnum):
     PRIVATE = "private"  # members only
 
 
+class MergeStrategy(enum.StrEnum):
+    """How a merge request lands on its target branch (a project allows some of them)."""
+
+    MERGE = "merge"  # a merge commit with two parents
+    SQUASH = "squash"  # one commit on top of the target
+    REBASE = "rebase"  # each commit replayed onto the target, then a fast-forward
+    FAST_FORWARD = "fast-forward"  # only when the target has nothing the source lacks
+
+
+ALL_MERGE_STRATEGIES: tuple[MergeStrategy, ...] = tuple(MergeStrategy)
+
+
 @attrs.frozen
 class ProjectRecord:
     id: int
@@ -48,6 +62,7 @@ class ProjectRecord:
     archived: bool
     created_at: datetime
     updated_at: datetime
+    merge_strategies: tuple[MergeStrategy, ...] = ALL_MERGE_STRATEGIES
 
     @property
     def path(self) -> str:
@@ -119,6 +134,7 @@ class CreateBranchRule:
     merge_roles: frozenset[str]
     required_approvals: int
     audit: AuditContext
+    dismiss_stale_approvals: bool = False
 
 
 @attrs.frozen

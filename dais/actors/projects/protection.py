@@ -2,8 +2,8 @@
 
 A rule names a branch or a glob (``release/*``) and says whether force pushes and deletions
 are allowed, which roles may push directly, which may merge, and how many approvals a merge
-request needs. Several rules can match one branch; the strictest answer wins. The default
-branch can never be deleted.
+request needs (and whether a new push withdraws them). Several rules can match one branch;
+the strictest answer wins. The default branch can never be deleted.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ class BranchRule:
     push_roles: frozenset[str] = frozenset({"maintainer"})
     merge_roles: frozenset[str] = frozenset({"maintainer", "developer"})
     required_approvals: int = 0
+    #: A push to a merge request's source branch withdraws the approvals given before it.
+    dismiss_stale_approvals: bool = False
 
     def matches(self, branch: str) -> bool:
         return fnmatch.fnmatchcase(branch, self.pattern)

@@ -85,6 +85,13 @@ async def test_visibility(client: httpx.AsyncClient, make_user: MakeUser) -> Non
     # The owner sees all three.
     listed = (await client.get("/api/projects", headers=alice)).json()
     assert listed["total"] == 3
+    # So does an administrator, who is no member; a scoped admin token sees what bob sees.
+    _root, root = await make_user("root", admin=True)
+    listed = (await client.get("/api/projects", headers=root)).json()
+    assert sorted(p["path"] for p in listed["items"]) == ["alice/int", "alice/priv", "alice/pub"]
+    _scoped, scoped = await make_user("scoped", admin=True, scopes=frozenset({"project:read"}))
+    listed = (await client.get("/api/projects", params={"q": "p"}, headers=scoped)).json()
+    assert sorted(p["path"] for p in listed["items"]) == ["alice/pub"]
 
 
 async def test_members_grant_access_and_admin_rights(

@@ -1,0 +1,1 @@
+"""Issues: project labels and milestones, issues, comments, and their events."""

@@ -1,0 +1,1 @@
+"""Merge requests: proposals to merge one branch into another, reviews and merging."""
