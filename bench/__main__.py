@@ -13,7 +13,7 @@ import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 
-from bench import ask_roundtrip, git, healthz, identity, issues, memory, webhooks
+from bench import ask_roundtrip, git, healthz, identity, issues, memory, ui, webhooks
 
 
 @contextlib.contextmanager
@@ -64,6 +64,7 @@ SERVER_BENCHMARKS: dict[str, Callable[[str], object]] = {
     "issues": issues.main,
     "webhooks": webhooks.main,
     "memory": memory.main,
+    "ui": ui.main,
 }
 
 

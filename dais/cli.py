@@ -39,6 +39,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     migrate.add_argument("--config", metavar="FILE", help=config_help)
     sub.add_parser("version", help="print the version", description="Print the dais version.")
+    sub.add_parser(
+        "openapi",
+        help="print the OpenAPI document",
+        description="Print the API's OpenAPI 3.1 document (what /api/openapi.json serves) as "
+        "JSON, without a database; the web app's typed client is generated from it.",
+    )
     from dais.cli_admin import add_parser as add_admin_parser
 
     add_admin_parser(sub, config_help)
@@ -61,10 +67,27 @@ async def _migrate(settings: Settings) -> None:
     print(f"migrations: {names}")
 
 
+def _openapi_document() -> str:
+    """The OpenAPI document of an app built on default settings and no live services (the
+    document depends on the routes alone)."""
+    import json
+
+    from dais.http.app import create_app
+    from dais.http.metrics import Metrics
+    from dais.services import Services
+
+    services = Services(load_settings({}), None, None, None, Metrics())  # type: ignore[arg-type]
+    litestar = create_app(services).app  # type: ignore[attr-defined]
+    return json.dumps(litestar.openapi_schema.to_schema(), indent=2, sort_keys=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "version":
         print(f"dais {__version__}")
+        return 0
+    if args.command == "openapi":
+        print(_openapi_document())
         return 0
     config = Path(args.config) if getattr(args, "config", None) else None
     try:

@@ -15,7 +15,7 @@ from dais.actors.identity.cache import PrincipalCache
 from dais.gitserver import lfs_routes
 from dais.gitserver import routes as gitserver_routes
 
-from . import admin, health, identity, issues, passkeys, projects, repository
+from . import admin, health, identity, issues, passkeys, projects, repository, ui
 from . import merge_requests as merge_request_routes
 from . import webhooks as webhook_routes
 from .edge import Edge
@@ -58,8 +58,10 @@ def create_app(
             *gitserver_routes.ROUTES,
             *lfs_routes.ROUTES,
             *route_handlers,
+            # Last: the web app, and index.html for browser paths no route above owns.
+            *ui.ROUTES,
         ],
-        exception_handlers=exception_handlers(),
+        exception_handlers={**exception_handlers(), **ui.EXCEPTION_HANDLERS},
         openapi_config=OpenAPIConfig(
             title="dais",
             version=__version__,

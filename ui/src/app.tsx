@@ -1,0 +1,141 @@
+// The shell: the header, the current route's page inside its layout.
+import type { ComponentType } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { ErrorBox, Spinner, TopProgress } from "./components";
+import { ProjectLayout } from "./layouts/project";
+import { SidebarLayout } from "./layouts/sidebar";
+import { Link, match, navigate, useLocation, type Match, type PageProps } from "./router";
+import { signOut, useUser } from "./session";
+
+const loaded = new Map<Match["def"], ComponentType<PageProps>>();
+
+function Header() {
+  const user = useUser();
+  const [open, setOpen] = useState(false);
+  const loc = useLocation();
+  useEffect(() => setOpen(false), [loc.href]);
+  return (
+    <header class="header">
+      <a href="/" class="brand" aria-label="dais home">
+        <span class="brand-mark" aria-hidden="true" />
+        dais
+      </a>
+      <nav class="header-nav">
+        {user && <Link href="/">Projects</Link>}
+        {user && <Link href="/-/new">New project</Link>}
+      </nav>
+      <div class="header-user">
+        {user === null && (
+          <a class="btn btn-small" href={`/login?next=${encodeURIComponent(loc.href)}`}>
+            Sign in
+          </a>
+        )}
+        {user && (
+          <div class="menu">
+            <button
+              type="button"
+              class="btn btn-small menu-button"
+              aria-expanded={open}
+              aria-haspopup="true"
+              onClick={() => setOpen(!open)}
+            >
+              {user.username}
+            </button>
+            {open && (
+              <div class="menu-items" role="menu">
+                <a role="menuitem" href="/settings/profile">
+                  Settings
+                </a>
+                {user.is_admin && (
+                  <a role="menuitem" href="/-/admin/users">
+                    Administration
+                  </a>
+                )}
+                <button
+                  role="menuitem"
+                  type="button"
+                  onClick={async () => {
+                    await signOut();
+                    navigate("/login");
+                  }}
+                >
+                  Sign out
+                </button>
+              </div>
+            )}
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}
+
+function Page() {
+  const loc = useLocation();
+  const user = useUser();
+  const found = match(loc.path);
+  const [, setLoadedTick] = useState(0);
+  const [failed, setFailed] = useState<unknown>(null);
+  const Component = found ? loaded.get(found.def) : undefined;
+  const def = found?.def;
+  const mustSignIn = !!def && !def.public && user === null;
+
+  useEffect(() => {
+    if (mustSignIn) navigate(`/login?next=${encodeURIComponent(loc.href)}`, { replace: true });
+  }, [mustSignIn, loc.href]);
+  useEffect(() => {
+    setFailed(null);
+    if (!def || loaded.has(def)) return;
+    def.load().then(
+      (m) => {
+        loaded.set(def, m.default);
+        setLoadedTick((n) => n + 1);
+      },
+      (e) => setFailed(e),
+    );
+  }, [def]);
+
+  if (!found) return <NotFound />;
+  if (failed)
+    return (
+      <main class="main">
+        <ErrorBox error={failed} title="This page could not be loaded. " />
+        <p>dais may have been updated since this tab was opened.</p>
+        <button class="btn" onClick={() => location.reload()}>
+          Reload
+        </button>
+      </main>
+    );
+  if (user === undefined || mustSignIn || !Component) return <main class="main"><Spinner /></main>;
+  const page = <Component params={found.params} query={loc.query} />;
+  const layout = found.def.layout ?? "plain";
+  if (layout === "project") return <ProjectLayout match={found}>{page}</ProjectLayout>;
+  if (layout === "settings" || layout === "admin")
+    return (
+      <SidebarLayout section={layout} match={found}>
+        {page}
+      </SidebarLayout>
+    );
+  return <main class="main">{page}</main>;
+}
+
+function NotFound() {
+  return (
+    <main class="main">
+      <h1>Page not found</h1>
+      <p>
+        Nothing lives at <code>{location.pathname}</code>. Go to <a href="/">your projects</a>.
+      </p>
+    </main>
+  );
+}
+
+export function App() {
+  return (
+    <>
+      <TopProgress />
+      <Header />
+      <Page />
+    </>
+  );
+}

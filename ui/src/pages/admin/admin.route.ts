@@ -1,0 +1,12 @@
+// Administration (section "admin"); the API decides who may use each page.
+import { defineRoutes } from "../../router";
+
+const nav = (label: string, order: number) => ({ section: "admin", label, order }) as const;
+export default defineRoutes(
+  { path: "/-/admin/users", load: () => import("./Users"), layout: "admin", title: "Users", nav: nav("Users", 0) },
+  { path: "/-/admin/roles", load: () => import("./Roles"), layout: "admin", title: "Roles and assignments",
+    nav: nav("Roles and assignments", 10) },
+  { path: "/-/admin/delegations", load: () => import("../settings/Delegations"), layout: "admin", title: "Delegations",
+    nav: nav("Delegations", 20) },
+  { path: "/-/admin/audit", load: () => import("./Audit"), layout: "admin", title: "Audit log", nav: nav("Audit log", 30) },
+);

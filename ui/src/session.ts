@@ -1,0 +1,35 @@
+// Who is signed in: undefined while asking, null when nobody is.
+import { useEffect, useState } from "preact/hooks";
+import { api, type User } from "./api/client";
+
+let user: User | null | undefined = undefined;
+const listeners = new Set<() => void>();
+
+export function setUser(u: User | null) {
+  user = u;
+  listeners.forEach((l) => l());
+}
+
+export async function loadUser(): Promise<void> {
+  try {
+    const { data, response } = await api.GET("/api/user");
+    setUser(response.ok && data ? data : null);
+  } catch {
+    setUser(null);
+  }
+}
+
+export async function signOut() {
+  await api.POST("/api/auth/logout");
+  setUser(null);
+}
+
+export function useUser(): User | null | undefined {
+  const [, set] = useState(0);
+  useEffect(() => {
+    const l = () => set((n) => n + 1);
+    listeners.add(l);
+    return () => void listeners.delete(l);
+  }, []);
+  return user;
+}
