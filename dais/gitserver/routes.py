@@ -39,7 +39,10 @@ __all__ = ["ROUTES", "hook_secret", "hook_url"]
 _HOOK_SECRET = "git_hook_secret"
 _LIMITS = "git_limits"
 _TEXT = "text/plain; charset=utf-8"
-_RECEIVE_CONFIG = ("receive.fsckObjects=true",)  # a corrupt or malicious pack is refused
+# A corrupt or malicious pack is refused. Merge request heads (refs/merge-requests/<iid>/head,
+# kept by dais so a merge request's commits outlive its branch) are not shown to pushers, so
+# a push never sees them to delete, and git refuses one that names them.
+_RECEIVE_CONFIG = ("receive.fsckObjects=true", "receive.hideRefs=refs/merge-requests")
 _NO_CACHE = {k.decode(): v.decode() for k, v in NO_CACHE_HEADERS}
 
 

@@ -1,4 +1,5 @@
-"""Merge request routes: ``/api/projects/{project}/merge-requests[/{iid}[/...]]``.
+"""Merge request routes: ``/api/projects/{project}/merge-requests[/{iid}[/...]]``, and the
+caller's own across projects, ``/api/user/merge-requests``.
 
 Reading needs read access to the project (:func:`load_project`); opening, commenting and
 reviewing need ``merge_request:write``; editing needs that or being the author; merging
@@ -8,6 +9,10 @@ out who calls and what they hold (:class:`Caller`).
 
 The commits and the diff of a merge request are read like the repository browser's
 ``compare``: what the source head has that the target lacks, from their merge base.
+
+``/api/user/merge-requests`` lists the merge requests the caller wrote, is assigned or is
+asked to review, in the projects they may read now (by :func:`can_read`'s rules), so
+someone who lost access to a private project sees none of its merge requests.
 """
 
 from __future__ import annotations
@@ -18,12 +23,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
+import anyio
 import anyio.to_thread
 import msgspec
 from litestar import Request, Response, delete, get, patch, post
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from dais.actors.identity import messages as im
+from dais.actors.identity.permissions import Permission
 from dais.actors.merges import messages as mm
 from dais.actors.merges import views
 from dais.actors.projects import browser
@@ -150,6 +157,7 @@ async def _caller(request: Request[Any, Any, Any], project: pm.ProjectRecord) ->
         roles=frozenset(a.role for a in assignments if a.project_id in (None, project.id)),
         is_admin=who.is_admin and who.scopes is None,  # a scoped token does not act as admin
         audit=audit_context(request, who),
+        scopes=None if who.scopes is None else frozenset(str(s) for s in who.scopes),
     )
 
 
@@ -373,6 +381,83 @@ async def get_merge_request_diff(
     )
 
 
+# --- the caller's merge requests, across projects ------------------------------------------
+
+
+class UserMergeRequestOut(views.MergeRequestOut):
+    project_path: str  # owner/name
+
+
+class UserMergeRequestList(msgspec.Struct):
+    items: list[UserMergeRequestOut]  # most recently updated first
+
+
+_READERS = 8  # permission look-ups in flight at once for one dashboard
+
+
+async def _readable(
+    request: Request[Any, Any, Any], who: im.Principal, found: list[mm.InvolvedProject]
+) -> tuple[int, ...]:
+    """The projects among ``found`` the caller may read, by the rules of :func:`can_read`:
+    public ones; internal ones unless a token's scopes leave out ``project:read``; private
+    ones where they hold ``project:read`` (so someone who lost access sees nothing there)."""
+    if who.is_admin and who.scopes is None:
+        return tuple(p.project_id for p in found)
+    internal = who.scopes is None or Permission.PROJECT_READ in who.scopes
+    readable = [
+        p.project_id
+        for p in found
+        if p.visibility is pm.Visibility.PUBLIC
+        or (p.visibility is pm.Visibility.INTERNAL and internal)
+    ]
+    private = [p.project_id for p in found if p.visibility is pm.Visibility.PRIVATE]
+    limiter = anyio.CapacityLimiter(_READERS)
+
+    async def check(project_id: int) -> None:
+        async with limiter:
+            if Permission.PROJECT_READ in await permissions_of(request, who, project_id):
+                readable.append(project_id)
+
+    async with anyio.create_task_group() as tasks:
+        for project_id in private:
+            tasks.start_soon(check, project_id)
+    return tuple(sorted(readable))
+
+
+@get(
+    "/api/user/merge-requests",
+    tags=_TAGS,
+    summary="My merge requests (authored, assigned, to review) in every project I can read",
+    guards=[signed_in],
+)
+async def list_my_merge_requests(
+    request: Request[Any, Any, Any],
+    scope_filter: Annotated[
+        mm.DashboardScope, QueryParameter(name="scope")
+    ] = mm.DashboardScope.ALL,
+    state_filter: Annotated[mm.StateFilter, QueryParameter(name="state")] = mm.StateFilter.OPEN,
+    limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
+) -> UserMergeRequestList:
+    who = await principal(request)
+    found: list[mm.InvolvedProject] = await _ask(
+        request, "merge_requests", mm.ListInvolvedProjects(who.user_id, scope_filter, state_filter)
+    )
+    readable = await _readable(request, who, found)
+    records: list[mm.MergeRequestRecord] = await _ask(
+        request,
+        "merge_requests",
+        mm.ListUserMergeRequests(who.user_id, scope_filter, state_filter, readable, limit),
+    )
+    return UserMergeRequestList(
+        items=[
+            UserMergeRequestOut(
+                **msgspec.structs.asdict(_out(mr)), project_path=mr.project_path or ""
+            )
+            for mr in records
+        ]
+    )
+
+
 # --- comments ----------------------------------------------------------------------------
 
 
@@ -442,6 +527,7 @@ async def update_merge_request_comment(
     f"{_ONE}/comments/{{comment_id:int}}",
     tags=_TAGS,
     summary="Delete a comment (its author or a project admin)",
+    guards=[signed_in],
 )
 async def delete_merge_request_comment(
     request: Request[Any, Any, Any],
@@ -495,6 +581,7 @@ async def submit_merge_request_review(
 
 
 ROUTES = [
+    list_my_merge_requests,
     list_merge_requests,
     create_merge_request,
     get_merge_request,

@@ -14,7 +14,7 @@ from datetime import datetime
 import attrs
 
 from dais.actors.identity.messages import AuditContext
-from dais.actors.projects.messages import MergeStrategy, ProjectRecord
+from dais.actors.projects.messages import MergeStrategy, ProjectRecord, Visibility
 
 __all__ = [
     "Approvals",
@@ -22,12 +22,16 @@ __all__ = [
     "CommentRecord",
     "CreateComment",
     "CreateMergeRequest",
+    "DashboardScope",
     "DeleteComment",
     "GetMergeRequest",
+    "InvolvedProject",
     "LabelRef",
     "ListComments",
+    "ListInvolvedProjects",
     "ListMergeRequests",
     "ListReviews",
+    "ListUserMergeRequests",
     "Merge",
     "MergeOutcome",
     "MergeRequestMessage",
@@ -58,6 +62,15 @@ class StateFilter(enum.StrEnum):
     MERGED = "merged"
     CLOSED = "closed"
     ALL = "all"
+
+
+class DashboardScope(enum.StrEnum):
+    """Which of a user's merge requests: any they are involved in, or one way of being."""
+
+    ALL = "all"
+    AUTHORED = "authored"
+    ASSIGNED = "assigned"
+    REVIEW_REQUESTED = "review_requested"
 
 
 class ReviewState(enum.StrEnum):
@@ -138,6 +151,8 @@ class MergeRequestRecord:
     closed_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    auto_merge_commit_message: str | None = None  # kept for the auto merge (not shown)
+    project_path: str | None = None  # filled in where merge requests of many projects mix
 
 
 @attrs.frozen
@@ -189,6 +204,13 @@ class Caller:
     roles: frozenset[str]  # role names held on the project (globally or there)
     is_admin: bool  # an administrator acting with full rights (not a scoped token)
     audit: AuditContext
+    #: The scopes of the token they call with (None: a session or a ``*`` token). What the
+    #: caller may do as the author of something (edit their merge request or comment) is
+    #: still limited by them.
+    scopes: frozenset[str] | None = None
+
+    def scope_allows(self, permission: str) -> bool:
+        return self.scopes is None or permission in self.scopes
 
 
 # --- messages --------------------------------------------------------------------------
@@ -299,6 +321,34 @@ class SubmitReview:
 
 
 @attrs.frozen
+class InvolvedProject:
+    project_id: int
+    visibility: Visibility
+
+
+@attrs.frozen
+class ListInvolvedProjects:
+    """The projects holding merge requests ``user_id`` is involved in (``scope``, ``state``):
+    the caller works out which of them the user may still read."""
+
+    user_id: int
+    scope: DashboardScope
+    state: StateFilter
+
+
+@attrs.frozen
+class ListUserMergeRequests:
+    """``user_id``'s merge requests (``scope``, ``state``) in ``project_ids`` (those they may
+    read), most recently updated first; each record carries its ``project_path``."""
+
+    user_id: int
+    scope: DashboardScope
+    state: StateFilter
+    project_ids: tuple[int, ...]
+    limit: int
+
+
+@attrs.frozen
 class PushReceived:
     """A committed ``git.push`` event (from the outbox): re-examine the merge requests whose
     branches moved. Idempotent: it looks at where the branches are now."""
@@ -320,4 +370,6 @@ MergeRequestMessage = (
     | ListReviews
     | SubmitReview
     | PushReceived
+    | ListInvolvedProjects
+    | ListUserMergeRequests
 )

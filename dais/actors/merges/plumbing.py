@@ -37,7 +37,9 @@ __all__ = [
     "merge_tree",
     "path_in_commit",
     "read_commit",
+    "ref_head",
     "rev_list",
+    "set_ref",
     "update_refs",
 ]
 
@@ -46,6 +48,7 @@ _TIMEOUT = 60.0
 _SHA = re.compile(r"[0-9a-f]{40}")
 _PERSON = re.compile(rb"^(.*?) <([^<>]*)> (\d+ [+-]\d{4})$")
 _UNSAFE_IDENTITY = re.compile(r"[<>\n\r\x00]")
+_ENCODING = re.compile(rb"[A-Za-z0-9._:-]{1,64}")
 
 
 class GitError(Exception):
@@ -89,15 +92,23 @@ class CommitData:
     parents: tuple[str, ...]
     author: Identity
     message: bytes  # exactly as stored
+    encoding: str | None = None  # the message's encoding header (None: UTF-8)
 
 
 @attrs.frozen
 class RefChange:
-    """Move ``ref`` from ``old`` to ``new`` (``ZERO_SHA`` as ``new`` deletes it)."""
+    """Move ``ref`` from ``old`` to ``new``: ``ZERO_SHA`` as ``new`` deletes it, as ``old``
+    creates it (it must not exist); ``old`` equal to ``new`` only checks that the ref is
+    there; ``old`` None sets it wherever it was."""
 
     ref: str
-    old: str
+    old: str | None
     new: str
+
+    def reverse(self) -> RefChange:
+        """The change that undoes this one (only if nothing else has moved the ref since)."""
+        assert self.old is not None, "a ref set wherever it was cannot be put back"
+        return RefChange(self.ref, self.new, self.old)
 
 
 def _env(git_dir: Path, extra: dict[str, str] | None) -> dict[str, str]:
@@ -210,9 +221,13 @@ async def commit_tree(
     *,
     author: Identity,
     committer: Identity,
+    encoding: str | None = None,
 ) -> str:
-    """Write a commit object (the message taken verbatim from stdin); return its sha."""
+    """Write a commit object (the message taken verbatim from stdin, in ``encoding`` when it
+    is not UTF-8); return its sha."""
     args = ["commit-tree", tree]
+    if encoding is not None:
+        args = ["-c", f"i18n.commitEncoding={encoding}", *args]
     for parent in parents:
         args += ["-p", parent]
     _code, out = await _git(
@@ -225,12 +240,17 @@ async def commit_tree(
 
 
 async def read_commit(git_dir: Path, sha: str) -> CommitData:
-    """A commit's tree, parents, author and raw message."""
+    """A commit's tree, parents, author, raw message and its encoding.
+
+    The author's name and email keep their bytes (undecodable ones as surrogate escapes,
+    which go back to the same bytes in a child's environment), whatever their encoding.
+    """
     _code, raw = await _git(git_dir, "cat-file", "commit", sha)
     head, _, message = raw.partition(b"\n\n")
     tree = ""
     parents: list[str] = []
     author = Identity("unknown", "")
+    encoding = None
     for line in head.split(b"\n"):
         key, _, value = line.partition(b" ")
         if key == b"tree":
@@ -241,11 +261,13 @@ async def read_commit(git_dir: Path, sha: str) -> CommitData:
             m = _PERSON.match(value)
             if m:
                 author = Identity(
-                    m.group(1).decode("utf-8", "replace"),
-                    m.group(2).decode("utf-8", "replace"),
+                    m.group(1).decode("utf-8", "surrogateescape"),
+                    m.group(2).decode("utf-8", "surrogateescape"),
                     m.group(3).decode(),
                 )
-    return CommitData(sha, tree, tuple(parents), author, message)
+        elif key == b"encoding" and _ENCODING.fullmatch(value):
+            encoding = value.decode()
+    return CommitData(sha, tree, tuple(parents), author, message, encoding)
 
 
 async def rev_list(git_dir: Path, exclude: str, include: str, limit: int) -> list[str]:
@@ -274,7 +296,9 @@ async def commit_messages(git_dir: Path, exclude: str, include: str, limit: int)
 
 async def path_in_commit(git_dir: Path, commit: str, path: str) -> tuple[str, str] | None:
     """(object type, sha) of ``path`` in ``commit``'s tree, or None when it is not there."""
-    _code, out = await _git(git_dir, "ls-tree", "-z", "--full-tree", commit, "--", path)
+    code, out = await _git(git_dir, "ls-tree", "-z", "--full-tree", commit, "--", path, ok=(0, 128))
+    if code != 0:
+        return None  # a path git will not look up ("outside repository")
     for entry in out.split(b"\0"):
         meta, _, name = entry.partition(b"\t")
         if name.decode("utf-8", "surrogateescape") == path:
@@ -300,8 +324,25 @@ async def update_refs(git_dir: Path, changes: Sequence[RefChange]) -> None:
     """
     lines = []
     for c in changes:
-        if c.new == ZERO_SHA:
+        if c.old is None:
+            lines.append(f"update {c.ref} {c.new}\n")
+        elif c.old == c.new:
+            lines.append(f"verify {c.ref} {c.old}\n")
+        elif c.new == ZERO_SHA:
             lines.append(f"delete {c.ref} {c.old}\n")
         else:
             lines.append(f"update {c.ref} {c.new} {c.old}\n")
     await _git(git_dir, "update-ref", "--stdin", stdin="".join(lines).encode())
+
+
+async def set_ref(git_dir: Path, ref: str, sha: str) -> None:
+    """Point ``ref`` at ``sha``, wherever it was (dais's own bookkeeping refs)."""
+    await update_refs(git_dir, [RefChange(ref, None, sha)])
+
+
+async def ref_head(git_dir: Path, ref: str) -> str | None:
+    """Where ``ref`` points, or None when it does not exist."""
+    code, out = await _git(
+        git_dir, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", ok=(0, 1)
+    )
+    return out.decode().strip() if code == 0 else None

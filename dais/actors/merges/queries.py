@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from dais.actors.identity.messages import Principal, UserKind
 from dais.errors import ValidationFailed
 
 from .messages import (
     CommentRecord,
+    DashboardScope,
     LabelRef,
     ReviewRecord,
     ReviewState,
@@ -34,18 +36,22 @@ __all__ = [
     "Person",
     "comment",
     "comments",
+    "involved_projects",
     "labels_by_name",
     "labels_of",
+    "lock_merge_requests",
     "merge_request_row",
     "merge_request_rows",
     "next_iid",
     "people",
     "people_of",
+    "principals",
     "review",
     "reviews_of",
     "save_check",
     "set_members",
     "user",
+    "user_merge_request_rows",
     "users_by_name",
 ]
 
@@ -82,6 +88,18 @@ async def merge_request_row(conn: Conn, project_id: int, iid: int, *, lock: bool
         if found is None:
             return None
     return await conn.fetchrow(f"{_MR} WHERE mr.project_id = $1 AND mr.iid = $2", project_id, iid)
+
+
+async def lock_merge_requests(conn: Conn, project_id: int, iids: Sequence[int]) -> None:
+    """Lock several merge requests until the transaction ends, always in the same order (by
+    id), so that two transactions locking overlapping sets cannot deadlock."""
+    wanted = sorted({i for i in iids if 0 < i <= _INT4_MAX})
+    await conn.execute(
+        "SELECT id FROM merge_requests WHERE project_id = $1 AND iid = ANY($2::int[]) "
+        "ORDER BY id FOR UPDATE",
+        project_id,
+        wanted,
+    )
 
 
 async def merge_request_rows(
@@ -125,6 +143,76 @@ async def merge_request_rows(
         *args,
     )
     return list(rows), int(total)
+
+
+# The merge requests user $1 is involved in, as $2 (a DashboardScope) says: each way of being
+# involved has an index of its own (sql/0013).
+_INVOLVED = """
+    SELECT id FROM merge_requests WHERE author_id = $1 AND $2::text IN ('all', 'authored')
+    UNION
+    SELECT merge_request_id FROM merge_request_assignees
+    WHERE user_id = $1 AND $2::text IN ('all', 'assigned')
+    UNION
+    SELECT merge_request_id FROM merge_request_reviewers
+    WHERE user_id = $1 AND $2::text IN ('all', 'review_requested')
+"""
+
+
+async def involved_projects(
+    conn: Conn, user_id: int, scope: DashboardScope, state: StateFilter
+) -> list[tuple[int, str]]:
+    """(project id, visibility) of every project holding a merge request ``user_id`` is
+    involved in (``scope``) in ``state``."""
+    rows = await conn.fetch(
+        f"""
+        SELECT DISTINCT p.id, p.visibility
+        FROM merge_requests mr JOIN projects p ON p.id = mr.project_id
+        WHERE mr.id IN ({_INVOLVED}) AND ($3::text IS NULL OR mr.state = $3)
+        """,
+        user_id,
+        scope.value,
+        None if state is StateFilter.ALL else state.value,
+    )
+    return [(r["id"], r["visibility"]) for r in rows]
+
+
+async def user_merge_request_rows(
+    conn: Conn,
+    user_id: int,
+    *,
+    scope: DashboardScope,
+    state: StateFilter,
+    project_ids: Sequence[int],
+    limit: int,
+) -> list[Any]:
+    """One query: the merge requests ``user_id`` is involved in (``scope``) in ``state``
+    within ``project_ids``, most recently updated first, each with its ``project_path``."""
+    rows = await conn.fetch(
+        f"""
+        SELECT mr.*,
+               au.username AS author_name, amu.username AS auto_merge_by_name,
+               mu.username AS merged_by_name, cu.username AS closed_by_name,
+               o.username || '/' || p.name AS project_path
+        FROM merge_requests mr
+        JOIN projects p ON p.id = mr.project_id
+        JOIN users o ON o.id = p.owner_id
+        LEFT JOIN users au ON au.id = mr.author_id
+        LEFT JOIN users amu ON amu.id = mr.auto_merge_by
+        LEFT JOIN users mu ON mu.id = mr.merged_by
+        LEFT JOIN users cu ON cu.id = mr.closed_by
+        WHERE mr.id IN ({_INVOLVED})
+          AND mr.project_id = ANY($3::bigint[])
+          AND ($4::text IS NULL OR mr.state = $4)
+        ORDER BY mr.updated_at DESC, mr.id DESC
+        LIMIT $5
+        """,
+        user_id,
+        scope.value,
+        list(project_ids),
+        None if state is StateFilter.ALL else state.value,
+        limit,
+    )
+    return list(rows)
 
 
 async def next_iid(conn: Conn, project_id: int) -> int:
@@ -261,6 +349,25 @@ async def users_by_name(conn: Conn, field: str, names: Sequence[str]) -> list[Us
         if name not in known:
             raise ValidationFailed(field, f"unknown user {name!r}")
     return [known[n] for n in names]
+
+
+async def principals(conn: Conn, user_ids: Sequence[int]) -> list[Principal]:
+    """The users, as the permission resolver takes them (acting with their full rights), in
+    the order given."""
+    rows = await conn.fetch(
+        "SELECT id, username, kind, is_admin FROM users WHERE id = ANY($1::bigint[])",
+        list(user_ids),
+    )
+    found = {
+        r["id"]: Principal(
+            user_id=r["id"],
+            username=r["username"],
+            kind=UserKind(r["kind"]),
+            is_admin=r["is_admin"],
+        )
+        for r in rows
+    }
+    return [found[i] for i in user_ids if i in found]
 
 
 async def labels_by_name(conn: Conn, project_id: int, names: Sequence[str]) -> list[LabelRef]:

@@ -18,6 +18,7 @@ __all__ = [
     "check_body",
     "check_branch",
     "check_names",
+    "check_path",
     "check_title",
 ]
 
@@ -63,6 +64,17 @@ def check_body(value: object, field: str = "body", *, allow_empty: bool = True) 
 def check_branch(value: object, field: str) -> str:
     """A branch name git would accept."""
     return check_branch_name(value, field)
+
+
+def check_path(value: object, field: str = "path") -> str:
+    """A file's path as git stores it in a tree: relative to the repository root, parts
+    separated by single slashes, none of them ``.`` or ``..``."""
+    path = _storable(field, value)
+    if any(part in ("", ".", "..") for part in path.split("/")):
+        raise ValidationFailed(
+            field, "must be a path relative to the repository root, without '.' or '..' parts"
+        )
+    return path
 
 
 def check_names(values: object, field: str) -> tuple[str, ...]:

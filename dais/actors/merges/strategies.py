@@ -121,7 +121,13 @@ async def _rebase(git_dir: Path, source: str, target: str, merger: Identity) -> 
         if result.tree == head_tree:
             continue  # already applied upstream: it would be empty, and a rebase drops it
         head = await plumbing.commit_tree(
-            git_dir, result.tree, [head], commit.message, author=commit.author, committer=merger
+            git_dir,
+            result.tree,
+            [head],
+            commit.message,
+            author=commit.author,
+            committer=merger,
+            encoding=commit.encoding,
         )
         head_tree = result.tree
     return head

@@ -950,6 +950,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/user/merge-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My merge requests (authored, assigned, to review) in every project I can read */
+        get: operations["ApiUserMergeRequestsListMyMergeRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/user/passkeys": {
         parameters: {
             query?: never;
@@ -1327,6 +1344,13 @@ export interface components {
             scopes: string[];
             token: string;
         };
+        /**
+         * DashboardScope
+         * @description Which of a user's merge requests: any they are involved in, or one way of being.
+         * @default all
+         * @enum {string}
+         */
+        DashboardScope: "all" | "authored" | "assigned" | "review_requested";
         /** DelegationIn */
         DelegationIn: {
             delegate_id: string;
@@ -1949,6 +1973,50 @@ export interface components {
          * @enum {string}
          */
         UserKind: "human" | "agent" | "service";
+        /** UserMergeRequestList */
+        UserMergeRequestList: {
+            items: components["schemas"]["UserMergeRequestOut"][];
+        };
+        /** UserMergeRequestOut */
+        UserMergeRequestOut: {
+            approvals: components["schemas"]["ApprovalsOut"];
+            assignees: components["schemas"]["actors_merges_views_UserOut"][];
+            author: components["schemas"]["actors_merges_views_UserOut"] | null;
+            auto_merge: boolean;
+            auto_merge_by: components["schemas"]["actors_merges_views_UserOut"] | null;
+            auto_merge_delete_source_branch: boolean;
+            auto_merge_strategy: string | null;
+            blockers: string[];
+            body: string;
+            closed_at: string | null;
+            closed_by: components["schemas"]["actors_merges_views_UserOut"] | null;
+            conflicts: string[];
+            /** Format: date-time */
+            created_at: string;
+            draft: boolean;
+            fast_forward_possible: boolean;
+            id: string;
+            iid: number;
+            labels: components["schemas"]["merges_views_LabelOut"][];
+            merge_base_sha: string | null;
+            merge_commit_sha: string | null;
+            merge_strategy: string | null;
+            mergeable: boolean;
+            merged_at: string | null;
+            merged_by: components["schemas"]["actors_merges_views_UserOut"] | null;
+            project_id: string;
+            project_path: string;
+            reviewers: components["schemas"]["actors_merges_views_UserOut"][];
+            source_branch: string;
+            source_sha: string;
+            state: string;
+            target_branch: string;
+            target_protected: boolean;
+            target_sha: string;
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         /** UserPage */
         UserPage: {
             items: components["schemas"]["http_identity_UserOut"][];
@@ -5167,6 +5235,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["http_identity_UserOut"];
+                };
+            };
+        };
+    };
+    ApiUserMergeRequestsListMyMergeRequests: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Which of a user's merge requests: any they are involved in, or one way of being. */
+                scope?: components["schemas"]["DashboardScope"];
+                state?: components["schemas"]["StateFilter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserMergeRequestList"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
                 };
             };
         };
