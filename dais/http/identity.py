@@ -1,4 +1,5 @@
-"""Routes for signing in and for the signed-in user: sessions, tokens, delegations."""
+"""Routes for signing in and for the signed-in user: profile, password, sessions, tokens,
+delegations; and the user lookup any signed-in caller may use (for pickers)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import msgspec
-from litestar import Request, Response, delete, get, post
+from litestar import Request, Response, delete, get, patch, post
 from litestar.params import JSONBody, PathParameter, QueryParameter
 
 from dais.actors.identity import messages as m
@@ -17,10 +18,12 @@ from .auth import (
     ask_identity,
     audit_context,
     check_same_origin,
+    full_rights,
     permissions_of,
     principal,
     session_cookie,
     signed_in,
+    signed_in_with_full_rights,
 )
 
 __all__ = ["ROUTES", "Id", "UserOut", "user_out"]
@@ -57,6 +60,33 @@ def user_out(u: m.UserRecord) -> UserOut:
         created_at=u.created_at,
         last_login_at=u.last_login_at,
     )
+
+
+class ProfilePatch(msgspec.Struct, forbid_unknown_fields=True):
+    """What a user may change of their own account; checked as the admin API checks it."""
+
+    email: str | None | msgspec.UnsetType = msgspec.UNSET
+    display_name: Annotated[str, msgspec.Meta(max_length=200)] | msgspec.UnsetType = msgspec.UNSET
+
+
+class PasswordChangeIn(msgspec.Struct, forbid_unknown_fields=True):
+    current_password: Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
+    # Its rules (length) are checked where every password's are, naming the field.
+    new_password: str
+
+
+class PasswordChangedOut(msgspec.Struct):
+    #: How many other sessions of yours were signed out.
+    sessions_ended: int
+
+
+class UserSummaryOut(msgspec.Struct):
+    """Another user as anyone signed in may see them: never their email."""
+
+    id: str
+    username: str
+    display_name: str
+    kind: str
 
 
 class LoginIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -116,7 +146,9 @@ class DelegationIn(msgspec.Struct, forbid_unknown_fields=True):
 class DelegationOut(msgspec.Struct):
     id: str
     delegator_id: str
+    delegator_username: str
     delegate_id: str
+    delegate_username: str
     permissions: list[str]
     project_id: str | None
     expires_at: datetime | None
@@ -127,7 +159,9 @@ def delegation_out(d: m.DelegationRecord) -> DelegationOut:
     return DelegationOut(
         id=str(d.id),
         delegator_id=str(d.delegator_id),
+        delegator_username=d.delegator_username,
         delegate_id=str(d.delegate_id),
+        delegate_username=d.delegate_username,
         permissions=list(d.permissions),
         project_id=None if d.project_id is None else str(d.project_id),
         expires_at=d.expires_at,
@@ -198,6 +232,66 @@ async def current_user(request: Request[Any, Any, Any]) -> UserOut:
     # route (Litestar's guard machinery cost a fifth of it, measured).
     who = await principal(request)
     return user_out(who.user or await _ask(request, m.GetUser(who.user_id)))
+
+
+@patch(
+    "/api/user",
+    tags=["user"],
+    summary="Change my display name or email",
+    guards=[signed_in_with_full_rights],
+)
+async def update_profile(request: Request[Any, Any, Any], data: JSONBody[ProfilePatch]) -> UserOut:
+    who = full_rights(await principal(request))
+    changes = {k: v for k, v in msgspec.structs.asdict(data).items() if v is not msgspec.UNSET}
+    user = await _ask(
+        request,
+        m.UpdateUser(who.user_id, changes, audit_context(request, who), by_admin=who.is_admin),
+    )
+    return user_out(user)
+
+
+@post(
+    "/api/user/password",
+    tags=["user"],
+    summary="Change my password (my other sessions are signed out)",
+    status_code=200,
+    guards=[signed_in_with_full_rights],
+)
+async def change_password(
+    request: Request[Any, Any, Any], data: JSONBody[PasswordChangeIn]
+) -> PasswordChangedOut:
+    who = full_rights(await principal(request))
+    ended = await _ask(
+        request,
+        m.ChangePassword(
+            user_id=who.user_id,
+            session_id=who.session_id,
+            current_password=data.current_password,
+            new_password=data.new_password,
+            audit=audit_context(request, who),
+        ),
+    )
+    return PasswordChangedOut(sessions_ended=ended)
+
+
+@get(
+    "/api/users",
+    tags=["user"],
+    summary="Look active users up by username or display-name prefix (for pickers)",
+    guards=[signed_in],
+)
+async def find_users(
+    request: Request[Any, Any, Any],
+    q: Annotated[str | None, QueryParameter(max_length=100)] = None,
+    limit: Annotated[int, QueryParameter(ge=1, le=50)] = 10,
+) -> list[UserSummaryOut]:
+    found: list[m.UserSummary] = await _ask(request, m.FindUsers(q or "", limit))
+    return [
+        UserSummaryOut(
+            id=str(u.id), username=u.username, display_name=u.display_name, kind=u.kind.value
+        )
+        for u in found
+    ]
 
 
 class PermissionsOut(msgspec.Struct):
@@ -344,6 +438,9 @@ ROUTES = [
     login,
     logout,
     current_user,
+    update_profile,
+    change_password,
+    find_users,
     my_permissions,
     list_sessions,
     revoke_session,

@@ -18,10 +18,12 @@ Listings page with ``page`` (from 1) and ``per_page`` (1-100); the reply carries
 
 from __future__ import annotations
 
+import enum
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 from urllib.parse import urlencode
 
+import anyio
 import msgspec
 from litestar import Request, Response, delete, get, patch, post
 from litestar.exceptions import ValidationException
@@ -36,10 +38,12 @@ from dais.actors.issues.views import (
     IssueOut,
     LabelOut,
     MilestoneOut,
+    UserIssueOut,
     comment_out,
     issue_out,
     label_out,
     milestone_out,
+    user_issue_out,
 )
 from dais.actors.projects import messages as pm
 from dais.errors import Forbidden, NotFound, ValidationFailed
@@ -169,16 +173,20 @@ def _token_may(who: Principal, permission: Permission) -> None:
         raise Forbidden(f"this token needs the {permission} scope")
 
 
+_PAGING = frozenset({"page", "per_page"})
+
+
 def _paged(
     request: Request[Any, Any, Any], content: Any, page: int, per_page: int, total: int
 ) -> Response[Any]:
     """``content`` with ``X-Total-Count`` and a ``Link`` header to the neighbouring pages."""
     base = request.app.state.services.settings.public_url
     path = request.url.path.replace("~", "%2F")  # the edge's stand-in for an encoded slash
-    query = {k: v for k, v in request.query_params.items() if k not in {"page", "per_page"}}
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k not in _PAGING]
+    prefix = f"{base}{path}?{urlencode(kept)}&" if kept else f"{base}{path}?"
 
     def url(n: int) -> str:
-        return f"{base}{path}?{urlencode({**query, 'page': n, 'per_page': per_page})}"
+        return f"{prefix}page={n}&per_page={per_page}"
 
     last = max(1, -(-total // per_page))
     links = [f'<{url(1)}>; rel="first"']
@@ -202,14 +210,23 @@ _State = Annotated[
 ]
 
 
-def _state(value: str) -> im.StateFilter:
+_E = TypeVar("_E", bound=enum.StrEnum)
+
+
+def _choice(kind: type[_E], name: str, value: str) -> _E:
+    """A query parameter Litestar knows by another name (see ``_State``), checked here so
+    that an error names the parameter as the caller wrote it."""
     try:
-        return im.StateFilter(value)
+        return kind(value)
     except ValueError:
-        rule = "must be one of open, closed, all"
+        rule = f"must be one of {', '.join(kind)}"
         raise ValidationException(
-            f"state: {rule}", extra=[{"key": "state", "message": rule, "source": "query"}]
+            f"{name}: {rule}", extra=[{"key": name, "message": rule, "source": "query"}]
         ) from None
+
+
+def _state(value: str) -> im.StateFilter:
+    return _choice(im.StateFilter, "state", value)
 
 
 # --- labels ------------------------------------------------------------------------------
@@ -414,8 +431,10 @@ async def list_issues(
     per_page: _PerPage = 20,
 ) -> Response[list[IssueOut]]:
     record = await load_project(request, project)
-    if q is not None and "\x00" in q:
-        raise ValidationFailed("q", "must not contain NUL characters")
+    for field, value in (("q", q), ("labels", labels), ("assignee", assignee), ("author", author)):
+        # PostgreSQL text cannot hold NUL: refused here, it would fail the query instead.
+        if value is not None and "\x00" in value:
+            raise ValidationFailed(field, "must not contain NUL characters")
     text = q.strip() if q else None
     query = im.IssueQuery(
         state=_state(state_filter),
@@ -431,8 +450,7 @@ async def list_issues(
         per_page=per_page,
     )
     found: im.IssuePage = await _ask(request, im.ListIssues(record.id, query))
-    items = [issue_out(i) for i in found.items]
-    return _paged(request, items, page, per_page, found.total)
+    return _paged(request, found.items, page, per_page, found.total)
 
 
 @post(
@@ -506,6 +524,72 @@ async def update_issue(
         ),
     )
     return issue_out(issue)
+
+
+# --- my issues, across projects -----------------------------------------------------------
+
+# How many projects' permissions are asked for at once (each answer is cached by identity).
+_PERMISSION_ASKS = 8
+
+
+async def _readable(
+    request: Request[Any, Any, Any], who: Principal, scope: im.UserIssueScope
+) -> im.Readable:
+    """The projects whose issues the caller may see here: what ``load_project`` would let
+    them read (public ones; internal ones with the ``project:read`` scope; private ones
+    where they hold ``project:read``, asked of identity for the private projects that hold
+    one of their issues, so a member who lost access sees nothing of the project any more).
+    """
+    if Permission.PROJECT_READ in await permissions_of(request, who):
+        return im.Readable(every=True)  # an administrator, or a global role that reads
+    if who.scopes is not None and Permission.PROJECT_READ not in who.scopes:
+        return im.Readable()  # a token without project:read: public projects only
+    candidates: list[int] = await _ask(request, im.PrivateProjectsOf(who.user_id, scope))
+    private: set[int] = set()
+    limiter = anyio.CapacityLimiter(_PERMISSION_ASKS)
+
+    async def check(project_id: int) -> None:
+        async with limiter:
+            if Permission.PROJECT_READ in await permissions_of(request, who, project_id):
+                private.add(project_id)
+
+    async with anyio.create_task_group() as tg:
+        for project_id in candidates:
+            tg.start_soon(check, project_id)
+    return im.Readable(internal=True, private=frozenset(private))
+
+
+@get(
+    "/api/user/issues",
+    tags=["issues"],
+    summary=(
+        "My issues across every project I may read: those I opened (scope=authored), am "
+        "assigned (scope=assigned) or both (scope=all), most recently updated first"
+    ),
+    guards=[signed_in],
+)
+async def list_my_issues(
+    request: Request[Any, Any, Any],
+    # ``scope`` is reserved by Litestar too (the ASGI scope): named like ``state`` is.
+    scope_filter: Annotated[
+        str,
+        QueryParameter(
+            name="scope",
+            enum=[s.value for s in im.UserIssueScope],
+            description="all, authored or assigned",
+        ),
+    ] = "all",
+    state_filter: _State = "open",
+    limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
+) -> list[UserIssueOut]:
+    who = await principal(request)
+    scope = _choice(im.UserIssueScope, "scope", scope_filter)
+    state = _state(state_filter)
+    readable = await _readable(request, who, scope)
+    found: list[im.UserIssue] = await _ask(
+        request, im.ListUserIssues(who.user_id, scope, state, readable, limit)
+    )
+    return [user_issue_out(x) for x in found]
 
 
 # --- comments ----------------------------------------------------------------------------
@@ -628,4 +712,5 @@ ROUTES = [
     create_comment,
     update_comment,
     delete_comment,
+    list_my_issues,
 ]

@@ -75,16 +75,39 @@ def _http_exception(request: Request[Any, Any, Any], exc: HTTPException) -> Resp
     return problem(status, detail, headers=exc.headers, request=request, extra=extra)
 
 
-_MISSING_FIELD = re.compile(r"missing required field `([^`]+)`")
+# msgspec names the field itself, not a path to it, when an object has one too many or one
+# too few: "Object contains unknown field `priority`", "Object missing required field `x`".
+_NAMED_FIELD = re.compile(r"(?:unknown|missing required) field `([^`]+)`")
+# And its message may end with where in the document it happened, e.g. " - at `$.labels[0]`",
+# should Litestar not have split it off already.
+_AT_PATH = re.compile(r" - at `\$(?:\.(?P<path>[^`]*))?`$")
 
 
 def _field(error: dict[str, Any]) -> str:
-    """The field an error is about; msgspec reports a missing field against the whole body."""
-    key = str(error.get("key") or "body")
-    if key == "data":
-        missing = _MISSING_FIELD.search(str(error.get("message", "")))
-        return missing[1] if missing else "body"
-    return key
+    """The field an error is about, as a path into the body (``labels[0]``, ``a.b``) or the
+    name of a parameter.
+
+    Litestar's ``key`` is where msgspec stopped: ``data`` (the body) for an error about the
+    whole object, else the path inside it (``labels[0]``). For an unknown or a missing field
+    that is the object holding it, so the field msgspec names is appended.
+    """
+    key = str(error.get("key") or "")
+    message = str(error.get("message", ""))
+    at = _AT_PATH.search(message)
+    if at is not None and at["path"] and key in {"", "data"}:
+        key = at["path"]
+    if key == "data" or key.startswith("data."):
+        key = key[5:]
+    named = _NAMED_FIELD.search(message)
+    if named is not None:
+        return f"{key}.{named[1]}" if key else named[1]
+    return key or "body"
+
+
+def _rule(error: dict[str, Any]) -> str | None:
+    """msgspec's message without the path it may end with (the field names it)."""
+    message = error.get("message")
+    return None if message is None else _AT_PATH.sub("", str(message))
 
 
 def _validation(request: Request[Any, Any, Any], exc: ValidationException) -> Response[Any]:
@@ -98,7 +121,7 @@ def _validation(request: Request[Any, Any, Any], exc: ValidationException) -> Re
         reason = malformed[0]["message"] if malformed else exc.detail
         return problem(400, f"request body is not valid JSON: {reason}", request=request)
     errors = [
-        {"field": _field(e), "source": e.get("source"), "rule": e.get("message")}
+        {"field": _field(e), "source": e.get("source"), "rule": _rule(e)}
         for e in items
         if isinstance(e, dict)
     ]

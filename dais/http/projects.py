@@ -80,8 +80,21 @@ class MemberIn(msgspec.Struct, forbid_unknown_fields=True):
 class MemberOut(msgspec.Struct):
     id: str
     user_id: str
+    username: str
+    display_name: str
     role: str
     created_at: datetime
+
+
+def _member_out(a: im.AssignmentRecord) -> MemberOut:
+    return MemberOut(
+        id=str(a.id),
+        user_id=str(a.user_id),
+        username=a.username,
+        display_name=a.display_name,
+        role=a.role,
+        created_at=a.created_at,
+    )
 
 
 def _out(request: Request[Any, Any, Any], p: pm.ProjectRecord) -> ProjectOut:
@@ -243,10 +256,7 @@ async def list_members(request: Request[Any, Any, Any], project: FromPath[str]) 
     assignments: list[im.AssignmentRecord] = await _ask(
         request, "identity", im.ListAssignments(None, record.id)
     )
-    return [
-        MemberOut(id=str(a.id), user_id=str(a.user_id), role=a.role, created_at=a.created_at)
-        for a in assignments
-    ]
+    return [_member_out(a) for a in assignments]
 
 
 @post(
@@ -273,7 +283,7 @@ async def add_member(
             grantable=await permissions_of(request, who, record.id),
         ),
     )
-    return MemberOut(id=str(a.id), user_id=str(a.user_id), role=a.role, created_at=a.created_at)
+    return _member_out(a)
 
 
 @delete(

@@ -1,7 +1,9 @@
 """Webhook routes: a project's hooks, their delivery log, redeliveries and pings.
 
 Everything here needs ``project:admin`` on the project (a hook's URL and its log can carry
-what only admins should see). The secret is write-only: responses say ``has_secret``.
+what only admins should see); a private project is a 404 to everyone else, and an archived
+one is read-only (hooks and their log can be read, nothing else: 403). The secret is
+write-only: responses say ``has_secret``.
 What receivers get is documented in ``dais/actors/webhooks/payloads.py`` (bodies) and
 ``dais/actors/webhooks/signing.py`` (headers and signatures).
 """
@@ -19,7 +21,7 @@ from dais.actors.identity.messages import Principal
 from dais.actors.identity.permissions import Permission
 from dais.actors.projects import messages as pm
 from dais.actors.webhooks import messages as wm
-from dais.errors import Forbidden
+from dais.errors import Forbidden, NotFound
 
 from .auth import audit_context, permissions_of, principal, signed_in
 from .projects import load_project
@@ -29,6 +31,7 @@ __all__ = ["ROUTES"]
 _BASE = "/api/projects/{project:str}/webhooks"
 _TAGS = ["webhooks"]
 
+_MAX_ID = 2**63 - 1  # ids are bigint: a larger one names nothing (and must not reach SQL)
 _Url = Annotated[str, msgspec.Meta(max_length=2048)]
 _Secret = Annotated[str, msgspec.Meta(max_length=256)]
 _Events = Annotated[list[wm.HookEvent], msgspec.Meta(min_length=1, max_length=16)]
@@ -95,6 +98,7 @@ class ResponseOut(msgspec.Struct):
 class AttemptOut(msgspec.Struct):
     number: int
     outcome: str
+    url: str | None  # where this attempt was sent (the hook's URL may have changed since)
     started_at: datetime
     duration_ms: int
     address: str | None
@@ -160,6 +164,7 @@ def _attempt_out(a: wm.AttemptRecord) -> AttemptOut:
     return AttemptOut(
         number=a.number,
         outcome=a.outcome,
+        url=a.url,
         started_at=a.started_at,
         duration_ms=a.duration_ms,
         address=a.address,
@@ -174,11 +179,25 @@ async def _ask(request: Request[Any, Any, Any], message: Any) -> Any:
     return await services.ask(services.system.ref(wm.ACTOR), message)
 
 
-async def _admin(request: Request[Any, Any, Any], ref: str) -> tuple[pm.ProjectRecord, Principal]:
+def _id(value: int, what: str) -> int:
+    if not 0 < value <= _MAX_ID:
+        raise NotFound(f"{what} {value} does not exist")
+    return value
+
+
+async def _admin(
+    request: Request[Any, Any, Any], ref: str, *, change: bool = False
+) -> tuple[pm.ProjectRecord, Principal]:
+    """The project and the caller, who must hold project:admin on it.
+
+    :raises Forbidden: without it, or for a ``change`` to an archived project.
+    """
     project = await load_project(request, ref)
     who = await principal(request)
     if Permission.PROJECT_ADMIN not in await permissions_of(request, who, project.id):
         raise Forbidden("webhooks need the project:admin permission on the project")
+    if change and project.archived:
+        raise Forbidden(f"project {project.path} is archived: it is read-only")
     return project, who
 
 
@@ -193,7 +212,7 @@ async def list_hooks(request: Request[Any, Any, Any], project: FromPath[str]) ->
 async def create_hook(
     request: Request[Any, Any, Any], project: FromPath[str], data: JSONBody[HookIn]
 ) -> HookOut:
-    record, who = await _admin(request, project)
+    record, who = await _admin(request, project, change=True)
     hook: wm.HookRecord = await _ask(
         request,
         wm.CreateHook(
@@ -213,7 +232,7 @@ async def get_hook(
     request: Request[Any, Any, Any], project: FromPath[str], hook_id: FromPath[int]
 ) -> HookOut:
     record, _who = await _admin(request, project)
-    return _hook_out(await _ask(request, wm.GetHook(record.id, hook_id)))
+    return _hook_out(await _ask(request, wm.GetHook(record.id, _id(hook_id, "webhook"))))
 
 
 @patch(f"{_BASE}/{{hook_id:int}}", tags=_TAGS, summary="Change a webhook", guards=[signed_in])
@@ -223,12 +242,13 @@ async def update_hook(
     hook_id: FromPath[int],
     data: JSONBody[HookPatch],
 ) -> HookOut:
-    record, who = await _admin(request, project)
+    record, who = await _admin(request, project, change=True)
     changes = {k: v for k, v in msgspec.structs.asdict(data).items() if v is not msgspec.UNSET}
     if "events" in changes:
         changes["events"] = frozenset(changes["events"])
     hook: wm.HookRecord = await _ask(
-        request, wm.UpdateHook(record.id, hook_id, changes, audit_context(request, who))
+        request,
+        wm.UpdateHook(record.id, _id(hook_id, "webhook"), changes, audit_context(request, who)),
     )
     return _hook_out(hook)
 
@@ -237,8 +257,10 @@ async def update_hook(
 async def delete_hook(
     request: Request[Any, Any, Any], project: FromPath[str], hook_id: FromPath[int]
 ) -> None:
-    record, who = await _admin(request, project)
-    await _ask(request, wm.DeleteHook(record.id, hook_id, audit_context(request, who)))
+    record, who = await _admin(request, project, change=True)
+    await _ask(
+        request, wm.DeleteHook(record.id, _id(hook_id, "webhook"), audit_context(request, who))
+    )
 
 
 @post(
@@ -251,12 +273,12 @@ async def delete_hook(
 async def ping_hook(
     request: Request[Any, Any, Any], project: FromPath[str], hook_id: FromPath[int]
 ) -> DeliveryOut:
-    record, who = await _admin(request, project)
+    record, who = await _admin(request, project, change=True)
     delivery: wm.DeliveryRecord = await _ask(
         request,
         wm.Ping(
             project_id=record.id,
-            hook_id=hook_id,
+            hook_id=_id(hook_id, "webhook"),
             project_path=record.path,
             sender_id=who.user_id,
             sender_username=who.username,
@@ -272,11 +294,11 @@ async def list_deliveries(
     project: FromPath[str],
     hook_id: FromPath[int],
     limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
-    before: Annotated[int | None, QueryParameter(ge=1)] = None,
+    before: Annotated[int | None, QueryParameter(ge=1, le=_MAX_ID)] = None,
 ) -> list[DeliveryOut]:
     record, _who = await _admin(request, project)
     found: list[wm.DeliveryRecord] = await _ask(
-        request, wm.ListDeliveries(record.id, hook_id, limit, before)
+        request, wm.ListDeliveries(record.id, _id(hook_id, "webhook"), limit, before)
     )
     return [_delivery_out(d) for d in found]
 
@@ -293,12 +315,15 @@ async def get_delivery(
     delivery_id: FromPath[int],
 ) -> DeliveryDetailOut:
     record, _who = await _admin(request, project)
-    detail: wm.DeliveryDetail = await _ask(request, wm.GetDelivery(record.id, hook_id, delivery_id))
+    detail: wm.DeliveryDetail = await _ask(
+        request,
+        wm.GetDelivery(record.id, _id(hook_id, "webhook"), _id(delivery_id, "delivery")),
+    )
     last = detail.attempts[-1] if detail.attempts else None
     return DeliveryDetailOut(
         delivery=_delivery_out(detail.delivery),
         request=RequestOut(
-            url=detail.url,
+            url=(last.url if last is not None and last.url else detail.url),
             headers=last.request_headers if last is not None else {},
             body=detail.request_body,
         ),
@@ -320,9 +345,15 @@ async def redeliver(
     hook_id: FromPath[int],
     delivery_id: FromPath[int],
 ) -> DeliveryOut:
-    record, who = await _admin(request, project)
+    record, who = await _admin(request, project, change=True)
     delivery: wm.DeliveryRecord = await _ask(
-        request, wm.Redeliver(record.id, hook_id, delivery_id, audit_context(request, who))
+        request,
+        wm.Redeliver(
+            record.id,
+            _id(hook_id, "webhook"),
+            _id(delivery_id, "delivery"),
+            audit_context(request, who),
+        ),
     )
     return _delivery_out(delivery)
 

@@ -9,9 +9,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from dais.errors import (
+    Forbidden,
     NotFound,
     TooManyRequests,
     Unauthorized,
+    ValidationFailed,
 )
 
 from . import audit, passwords, rules, tokens
@@ -31,6 +33,7 @@ from .messages import (
     AuthenticatePassword,
     AuthenticateSession,
     AuthenticateToken,
+    ChangePassword,
     CreateToken,
     ListSessions,
     ListTokens,
@@ -214,26 +217,22 @@ class Authentication(IdentityBase):
         m = Login(login_text, password, ctx)
         # PostgreSQL text cannot hold NUL: such a login names no account.
         login = m.login.strip().lower().replace("\x00", "\ufffd")
-        address_key = f"login:addr:{m.audit.client_address}" if m.audit.client_address else None
-        if address_key is not None:
-            await self._refuse_when_throttled(address_key)
+        address_key = await self._check_address(m.audit)
         row = await self._pool.fetchrow(
             f"SELECT {_USER_COLUMNS}, password_hash FROM users "
             "WHERE username = $1 OR lower(email) = $1",
             login,
         )
         account_key = (
-            f"login:user:{row['id']}"
+            _account_key(row["id"])
             if row is not None
             else f"login:name:{hashlib.sha256(login.encode()).hexdigest()}"
         )
-        if await self._broker.incr(account_key, ttl=_LOGIN_WINDOW) > _LOGIN_LIMIT:
-            await self._refuse_when_throttled(account_key)
+        await self._count_attempt(account_key)
         stored = row["password_hash"] if row is not None else None
         ok = await passwords.verify_password(stored, m.password)
         if not ok or row is None or not row["active"]:
-            if address_key is not None:
-                await self._broker.incr(address_key, ttl=_LOGIN_WINDOW)
+            await self._count_failure(address_key)
             async with self._pool.acquire() as conn, conn.transaction():
                 await audit.record(
                     conn,
@@ -246,6 +245,30 @@ class Authentication(IdentityBase):
             raise Unauthorized("invalid username or password")
         await self._broker.delete(account_key)
         return row, stored
+
+    async def _check_address(self, ctx: AuditContext) -> str | None:
+        """The client address's throttle key (None without an address).
+
+        :raises TooManyRequests: when that address has failed too often lately.
+        """
+        if not ctx.client_address:
+            return None
+        key = f"login:addr:{ctx.client_address}"
+        await self._refuse_when_throttled(key)
+        return key
+
+    async def _count_attempt(self, account_key: str) -> None:
+        """Count a password attempt on an account up front, so parallel guesses cannot all
+        slip past the check; a success deletes the counter.
+
+        :raises TooManyRequests: past the limit.
+        """
+        if await self._broker.incr(account_key, ttl=_LOGIN_WINDOW) > _LOGIN_LIMIT:
+            await self._refuse_when_throttled(account_key)
+
+    async def _count_failure(self, address_key: str | None) -> None:
+        if address_key is not None:
+            await self._broker.incr(address_key, ttl=_LOGIN_WINDOW)
 
     async def _refuse_when_throttled(self, key: str) -> None:
         """:raises TooManyRequests: when the counter under ``key`` has reached the limit."""
@@ -263,6 +286,60 @@ class Authentication(IdentityBase):
             await audit.record(conn, m.audit, "auth.logout", "session", m.session_id)
 
     # --- the signed-in user ------------------------------------------------------------
+
+    async def _on_ChangePassword(self, m: ChangePassword) -> int:  # noqa: N802
+        """Replace the caller's password; reply how many other sessions were ended.
+
+        A wrong current password counts toward the sign-in throttle of the account and of
+        the address, exactly as a failed sign-in does: a stolen session must not become a
+        way to guess the password unthrottled.
+
+        :raises ValidationFailed: a bad new password, or a wrong current one.
+        :raises Forbidden: for agents and services, which have no password.
+        :raises TooManyRequests: when throttled.
+        """
+        rules.check_password(m.new_password, "new_password")
+        address_key = await self._check_address(m.audit)
+        row = await self._pool.fetchrow(
+            "SELECT kind, password_hash FROM users WHERE id = $1 AND active", m.user_id
+        )
+        if row is None:
+            raise NotFound(f"user {m.user_id} does not exist")
+        if row["kind"] != UserKind.HUMAN.value:
+            raise Forbidden("agents and services have no password; they sign in with tokens")
+        if row["password_hash"] is None:
+            raise ValidationFailed(
+                "current_password", "your account has no password; an administrator can set one"
+            )
+        account_key = _account_key(m.user_id)
+        await self._count_attempt(account_key)
+        if not await passwords.verify_password(row["password_hash"], m.current_password):
+            await self._count_failure(address_key)
+            async with self._pool.acquire() as conn, conn.transaction():
+                await audit.record(conn, m.audit, "user.password_change_failed", "user", m.user_id)
+            raise ValidationFailed("current_password", "is not your current password")
+        await self._broker.delete(account_key)
+        if m.new_password == m.current_password:
+            raise ValidationFailed("new_password", "must differ from the current password")
+        hashed = await passwords.hash_password(m.new_password)
+        async with self._pool.acquire() as conn, conn.transaction():
+            await conn.execute(
+                "UPDATE users SET password_hash = $2 WHERE id = $1", m.user_id, hashed
+            )
+            ended = await conn.fetch(
+                "DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2 RETURNING id",
+                m.user_id,
+                m.session_id,
+            )
+            await audit.record(
+                conn,
+                m.audit,
+                "user.password_change",
+                "user",
+                m.user_id,
+                {"sessions_ended": len(ended)},
+            )
+        return len(ended)
 
     async def _on_ListSessions(self, m: ListSessions) -> list[SessionRecord]:  # noqa: N802
         rows = await self._pool.fetch(
@@ -327,3 +404,8 @@ class Authentication(IdentityBase):
                 raise NotFound(f"token {m.token_id} does not exist")
             await audit.record(conn, m.audit, "token.revoke", "token", m.token_id)
         await self._changed()
+
+
+def _account_key(user_id: int) -> str:
+    """The sign-in throttle's counter for one account (shared by every way to try a password)."""
+    return f"login:user:{user_id}"

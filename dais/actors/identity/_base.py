@@ -135,7 +135,16 @@ def _delegation(row: Any) -> DelegationRecord:
         expires_at=row["expires_at"],
         created_at=row["created_at"],
         revoked_at=row["revoked_at"],
+        delegator_username=row["delegator_username"],
+        delegate_username=row["delegate_username"],
     )
+
+
+#: A delegation row with both parties' usernames (``d`` is the delegation).
+_DELEGATION_WITH_NAMES = """
+    SELECT d.*, a.username AS delegator_username, b.username AS delegate_username
+    FROM d JOIN users a ON a.id = d.delegator_id JOIN users b ON b.id = d.delegate_id
+"""
 
 
 class IdentityBase:

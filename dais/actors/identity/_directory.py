@@ -27,12 +27,15 @@ from .messages import (
     CreateUser,
     DeleteUser,
     EnsureAdmin,
+    FindUsers,
     GetUser,
     ListUsers,
     QueryAudit,
     ResetPassword,
     UpdateUser,
+    UserKind,
     UserRecord,
+    UserSummary,
 )
 
 
@@ -87,6 +90,33 @@ class Directory(IdentityBase):
                 pattern,
             )
         return [_user(r) for r in rows], total
+
+    async def _on_FindUsers(self, m: FindUsers) -> list[UserSummary]:  # noqa: N802
+        """Active users by username or display-name prefix, for pickers: no emails, ever."""
+        prefix = rules.check_text(m.prefix.strip(), "q", max_length=100).lower()
+        escaped = _escape_like(prefix)
+        rows = await self._pool.fetch(
+            """
+            SELECT id, kind, username, display_name FROM users
+            WHERE active AND ($1 = '' OR username LIKE $2 OR lower(display_name) LIKE $2
+                              OR lower(display_name) LIKE $3)
+            ORDER BY username = $1 DESC, username LIKE $2 DESC, username
+            LIMIT $4
+            """,
+            prefix,
+            f"{escaped}%",
+            f"% {escaped}%",
+            m.limit,
+        )
+        return [
+            UserSummary(
+                id=r["id"],
+                kind=UserKind(r["kind"]),
+                username=r["username"],
+                display_name=r["display_name"],
+            )
+            for r in rows
+        ]
 
     async def _on_CreateUser(self, m: CreateUser) -> UserRecord:  # noqa: N802
         rules.check_namespace(m.username)

@@ -16,6 +16,7 @@ from dais.errors import (
 
 from . import audit, resolver, rules
 from ._base import (
+    _DELEGATION_WITH_NAMES,
     IdentityBase,
     _check_grantable,
     _delegation,
@@ -225,9 +226,10 @@ class Grants(IdentityBase):
                 if role is None:
                     raise NotFound(f"role {m.role!r} does not exist")
                 _check_grantable(_known_permissions(role["permissions"]), m.grantable)
-                if not await conn.fetchval(
-                    "SELECT EXISTS (SELECT 1 FROM users WHERE id = $1)", m.user_id
-                ):
+                assignee = await conn.fetchrow(
+                    "SELECT username, display_name FROM users WHERE id = $1", m.user_id
+                )
+                if assignee is None:
                     raise NotFound(f"user {m.user_id} does not exist")
                 row = await conn.fetchrow(
                     """
@@ -258,6 +260,8 @@ class Grants(IdentityBase):
             role=m.role,
             project_id=row["project_id"],
             created_at=row["created_at"],
+            username=assignee["username"],
+            display_name=assignee["display_name"],
         )
 
     async def _on_UnassignRole(self, m: UnassignRole) -> None:  # noqa: N802
@@ -285,7 +289,9 @@ class Grants(IdentityBase):
     async def _on_ListAssignments(self, m: ListAssignments) -> list[AssignmentRecord]:  # noqa: N802
         rows = await self._pool.fetch(
             """
-            SELECT a.*, r.name AS role FROM role_assignments a JOIN roles r ON r.id = a.role_id
+            SELECT a.*, r.name AS role, u.username, u.display_name
+            FROM role_assignments a JOIN roles r ON r.id = a.role_id
+            JOIN users u ON u.id = a.user_id
             WHERE ($1::bigint IS NULL OR a.user_id = $1)
               AND ($2::bigint IS NULL OR a.project_id = $2)
             ORDER BY a.id
@@ -301,6 +307,8 @@ class Grants(IdentityBase):
                 role=r["role"],
                 project_id=r["project_id"],
                 created_at=r["created_at"],
+                username=r["username"],
+                display_name=r["display_name"],
             )
             for r in rows
         ]
@@ -329,10 +337,13 @@ class Grants(IdentityBase):
                 raise NotFound(f"user {m.delegate_id} does not exist")
             row = await conn.fetchrow(
                 """
-                INSERT INTO delegations (delegator_id, delegate_id, permissions, project_id,
-                                         expires_at)
-                VALUES ($1, $2, $3, $4, $5) RETURNING *
-                """,
+                WITH d AS (
+                    INSERT INTO delegations (delegator_id, delegate_id, permissions, project_id,
+                                             expires_at)
+                    VALUES ($1, $2, $3, $4, $5) RETURNING *
+                )
+                """
+                + _DELEGATION_WITH_NAMES,
                 m.delegator.user_id,
                 m.delegate_id,
                 sorted(m.permissions),
@@ -357,8 +368,14 @@ class Grants(IdentityBase):
 
     async def _on_ListDelegations(self, m: ListDelegations) -> list[DelegationRecord]:  # noqa: N802
         rows = await self._pool.fetch(
-            "SELECT * FROM delegations WHERE (delegator_id = $1 OR delegate_id = $1) "
-            "AND revoked_at IS NULL ORDER BY id",
+            """
+            WITH d AS (
+                SELECT * FROM delegations
+                WHERE (delegator_id = $1 OR delegate_id = $1) AND revoked_at IS NULL
+            )
+            """
+            + _DELEGATION_WITH_NAMES
+            + " ORDER BY d.id",
             m.user_id,
         )
         return [_delegation(r) for r in rows]

@@ -18,6 +18,7 @@ __all__ = [
     "Principal",
     "UserKind",
     "UserRecord",
+    "UserSummary",
 ]
 
 
@@ -114,6 +115,9 @@ class AssignmentRecord:
     role: str
     project_id: int | None
     created_at: datetime
+    #: The assignee's username and display name, for lists of members.
+    username: str
+    display_name: str
 
 
 @attrs.frozen
@@ -126,6 +130,18 @@ class DelegationRecord:
     expires_at: datetime | None
     created_at: datetime
     revoked_at: datetime | None
+    delegator_username: str
+    delegate_username: str
+
+
+@attrs.frozen
+class UserSummary:
+    """What any signed-in user may see of another (never the email): for user pickers."""
+
+    id: int
+    kind: UserKind
+    username: str
+    display_name: str
 
 
 @attrs.frozen
@@ -256,6 +272,27 @@ class ListUsers:
     query: str | None
     limit: int
     offset: int
+
+
+@attrs.frozen
+class FindUsers:
+    """Active users whose username, display name or a word of it starts with ``prefix``
+    (any case); exact username matches first. Replies ``list[UserSummary]``."""
+
+    prefix: str
+    limit: int
+
+
+@attrs.frozen
+class ChangePassword:
+    """A human changes their own password, proving the current one (throttled like a
+    sign-in). Every other session of theirs ends; ``session_id`` (the caller's) is kept."""
+
+    user_id: int
+    session_id: int | None
+    current_password: str
+    new_password: str
+    audit: AuditContext
 
 
 @attrs.frozen
@@ -447,6 +484,8 @@ IdentityMessage = (
     | Permissions
     | EnsureAdmin
     | ListUsers
+    | FindUsers
+    | ChangePassword
     | CreateUser
     | UpdateUser
     | DeleteUser

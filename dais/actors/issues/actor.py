@@ -39,8 +39,10 @@ from .messages import (
     ListIssues,
     ListLabels,
     ListMilestones,
+    ListUserIssues,
     MilestoneRecord,
     MilestoneState,
+    PrivateProjectsOf,
     ProjectRef,
     UpdateComment,
     UpdateIssue,
@@ -106,6 +108,19 @@ class IssuesActor(Actor[IssueMessage]):
                 async with self._pool.acquire() as conn:
                     items, total = await queries.issue_page(conn, message.project_id, message.query)
                 return IssuePage(items, total)
+            case PrivateProjectsOf():
+                async with self._pool.acquire() as conn:
+                    return await queries.private_projects_of(conn, message.user_id, message.scope)
+            case ListUserIssues():
+                async with self._pool.acquire() as conn:
+                    return await queries.user_issues(
+                        conn,
+                        message.user_id,
+                        message.scope,
+                        message.state,
+                        message.readable,
+                        message.limit,
+                    )
             case UpdateIssue():
                 return await self._update_issue(message)
             case ListComments():
@@ -544,7 +559,7 @@ async def _label_ids(conn: Conn, project: ProjectRef, names: tuple[str, ...]) ->
 
     :raises ValidationFailed: naming the first label the project does not have.
     """
-    wanted = rules.distinct_names(names, fold_case=True)
+    wanted = rules.distinct_names(rules.check_names(names, "labels"), fold_case=True)
     if not wanted:
         return []
     rows = await conn.fetch(
@@ -565,7 +580,7 @@ async def _user_ids(conn: Conn, usernames: tuple[str, ...]) -> list[int]:
 
     :raises ValidationFailed: naming the first unknown username.
     """
-    wanted = rules.distinct_names(usernames, fold_case=False)
+    wanted = rules.distinct_names(rules.check_names(usernames, "assignees"), fold_case=False)
     if not wanted:
         return []
     rows = await conn.fetch(

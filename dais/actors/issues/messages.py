@@ -12,6 +12,8 @@ import attrs
 
 from dais.actors.identity.messages import AuditContext
 
+from .views import IssueOut
+
 __all__ = [
     "CommentPage",
     "CommentRecord",
@@ -38,14 +40,19 @@ __all__ = [
     "ListIssues",
     "ListLabels",
     "ListMilestones",
+    "ListUserIssues",
     "MilestoneRecord",
     "MilestoneState",
+    "PrivateProjectsOf",
     "ProjectRef",
+    "Readable",
     "StateFilter",
     "UpdateComment",
     "UpdateIssue",
     "UpdateLabel",
     "UpdateMilestone",
+    "UserIssue",
+    "UserIssueScope",
     "UserRef",
 ]
 
@@ -74,6 +81,14 @@ class IssueSort(enum.StrEnum):
 class Direction(enum.StrEnum):
     ASC = "asc"
     DESC = "desc"
+
+
+class UserIssueScope(enum.StrEnum):
+    """Which of a user's issues: those they wrote, those they are assigned, or both."""
+
+    ALL = "all"
+    AUTHORED = "authored"
+    ASSIGNED = "assigned"
 
 
 @attrs.frozen
@@ -175,7 +190,10 @@ class CommentRecord:
 
 @attrs.frozen
 class IssuePage:
-    items: list[IssueRecord]
+    """A page of a listing, its issues already as the API shows them (built by the
+    database: see ``queries.issue_page``), and how many match in all."""
+
+    items: list[IssueOut]
     total: int
 
 
@@ -324,6 +342,46 @@ class UpdateIssue:
     audit: AuditContext
 
 
+# --- a user's issues across projects ----------------------------------------------------
+
+
+@attrs.frozen
+class Readable:
+    """The projects a caller may read: every one, or the public ones, the internal ones when
+    ``internal``, and the private ones listed (the HTTP layer asks identity about those)."""
+
+    every: bool = False
+    internal: bool = False
+    private: frozenset[int] = frozenset()
+
+
+@attrs.frozen
+class PrivateProjectsOf:
+    """The private projects holding an issue the user wrote or is assigned (in ``scope``):
+    those whose read permission decides what :class:`ListUserIssues` may show."""
+
+    user_id: int
+    scope: UserIssueScope
+
+
+@attrs.frozen
+class ListUserIssues:
+    """The user's issues (``scope``) in the projects in ``readable``, most recently updated
+    first."""
+
+    user_id: int
+    scope: UserIssueScope
+    state: StateFilter
+    readable: Readable
+    limit: int = 20
+
+
+@attrs.frozen
+class UserIssue:
+    issue: IssueRecord
+    project_path: str
+
+
 # --- comments --------------------------------------------------------------------------
 
 
@@ -380,6 +438,8 @@ IssueMessage = (
     | CreateIssue
     | GetIssue
     | ListIssues
+    | PrivateProjectsOf
+    | ListUserIssues
     | UpdateIssue
     | ListComments
     | CreateComment

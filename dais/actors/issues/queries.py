@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
 from .messages import (
     CommentRecord,
     Direction,
@@ -22,13 +24,18 @@ from .messages import (
     MilestoneRecord,
     MilestoneState,
     StateFilter,
+    UserIssue,
+    UserIssueScope,
     UserRef,
 )
+from .views import IssueOut
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from dais.storage.database import Conn
+
+    from .messages import Readable
 
 __all__ = [
     "comment",
@@ -39,7 +46,9 @@ __all__ = [
     "labels",
     "milestone",
     "milestones",
+    "private_projects_of",
     "sync_label_state",
+    "user_issues",
 ]
 
 # --- labels ----------------------------------------------------------------------------
@@ -238,16 +247,60 @@ def _labelled(names: tuple[str, ...], state: str | None, arg: Callable[[object],
     )
 
 
-async def issue_page(conn: Conn, project_id: int, q: IssueQuery) -> tuple[list[IssueRecord], int]:
-    """One page of a project's issues matching ``q``, and how many match in all.
+# An issue as the API shows it (views.IssueOut, field for field), built by PostgreSQL, so
+# that a listing reaches Python as one JSON text that msgspec decodes straight into the
+# views: no row, record or dict per issue. Times are written in UTC with a "Z", which
+# msgspec reads back as the same aware datetimes the records carry, so a listed issue
+# encodes byte for byte as GET /issues/{iid} does (a test holds the two together).
+_UTC = """to_char({} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')"""
+_ISSUE_JSON = f"""
+    json_build_object(
+        'id', i.id::text, 'iid', i.iid, 'project_id', i.project_id::text, 'title', i.title,
+        'body', i.body, 'state', i.state,
+        'author', CASE WHEN a.id IS NOT NULL
+                       THEN json_build_object('id', a.id::text, 'username', a.username) END,
+        'assignees', (SELECT coalesce(json_agg(json_build_object('id', u.id::text,
+                                                                 'username', u.username)
+                                               ORDER BY u.username), '[]')
+                        FROM issue_assignees ia JOIN users u ON u.id = ia.user_id
+                       WHERE ia.issue_id = i.id),
+        'labels', (SELECT coalesce(json_agg(json_build_object('id', l.id::text, 'name', l.name,
+                                                              'color', l.color,
+                                                              'description', l.description)
+                                            ORDER BY lower(l.name), l.id), '[]')
+                     FROM issue_labels il JOIN labels l ON l.id = il.label_id
+                    WHERE il.issue_id = i.id),
+        'milestone', CASE WHEN m.id IS NOT NULL
+                          THEN json_build_object('id', m.id::text, 'title', m.title,
+                                                 'state', m.state, 'due_date', m.due_date) END,
+        'closed_by', CASE WHEN c.id IS NOT NULL
+                          THEN json_build_object('id', c.id::text, 'username', c.username) END,
+        'closed_at', {_UTC.format("i.closed_at")},
+        'comments', (SELECT count(*) FROM issue_comments ic WHERE ic.issue_id = i.id),
+        'created_at', {_UTC.format("i.created_at")},
+        'updated_at', {_UTC.format("i.updated_at")})
+"""
+_PAGE = (
+    f"SELECT coalesce(json_agg({_ISSUE_JSON} ORDER BY ids.n), '[]')::text"
+    " FROM unnest($1::bigint[]) WITH ORDINALITY AS ids (id, n)"
+    f" JOIN issues i ON i.id = ids.id {_ISSUE_JOINS}"
+)
+_ISSUES_OUT = msgspec.json.Decoder(list[IssueOut])
+
+
+async def issue_page(conn: Conn, project_id: int, q: IssueQuery) -> tuple[list[IssueOut], int]:
+    """One page of a project's issues matching ``q``, as the API shows them, and how many
+    match in all.
 
     The order is total (iid breaks ties), so pages neither repeat nor skip an issue while
     nothing changes. Two statements: the first picks the page's ids on the issues table
     alone and counts the matches (on the label index alone when labels and state are the
-    only filters); the second, whose text never changes, gathers labels, assignees and
-    comment counts for those rows. Split this way PostgreSQL plans the second once (a
-    generic plan) instead of on every call: planning the whole in one statement took
-    longer than running it (1.9 ms against 1.3 ms at 10,000 issues).
+    only filters); PostgreSQL plans it for each call's values, which keeps a rare label
+    from being looked for by walking every issue. The second, whose text never changes
+    (so it is planned once: planning the whole in one statement took longer than running
+    it), builds the page's JSON (:data:`_ISSUE_JSON`). Measured under 50 clients, building
+    the page in Python (a record per row, its labels and assignees through ``json.loads``,
+    then a view per record) cost the server 0.3 ms of CPU per request more.
     """
     where, count, args = _filters(project_id, q)
     column = "created_at" if q.sort is IssueSort.CREATED else "updated_at"
@@ -268,12 +321,88 @@ async def issue_page(conn: Conn, project_id: int, q: IssueQuery) -> tuple[list[I
     ids: list[int] = page["ids"]
     if not ids:
         return [], page["total"]
-    rows = await conn.fetch(
-        f"SELECT {_ISSUE_COLUMNS} FROM issues i {_ISSUE_JOINS} WHERE i.id = ANY($1::bigint[])",
-        ids,
+    shown: str = await conn.fetchval(_PAGE, ids)
+    return _ISSUES_OUT.decode(shown), page["total"]
+
+
+# A user's issues: those they wrote, from the (author, updated) index in order, and those
+# they are assigned (few, as a rule) sorted; each branch keeps only readable projects and
+# stops at the limit, and the two are merged. For "all", the assigned branch leaves out
+# what the user wrote, so no issue comes twice. ($1 user, $2 state or NULL, $3 every
+# project readable, $4 internal ones readable, $5 readable private ids, $6 limit.)
+_READABLE = (
+    "($3 OR p.visibility = 'public' OR ($4 AND p.visibility = 'internal')"
+    " OR p.id = ANY($5::bigint[]))"
+)
+_AUTHORED = f"""
+    (SELECT i.id, i.updated_at FROM issues i JOIN projects p ON p.id = i.project_id
+      WHERE i.author_id = $1 AND ($2::text IS NULL OR i.state = $2) AND {_READABLE}
+      ORDER BY i.updated_at DESC, i.id DESC LIMIT $6)
+"""
+_ASSIGNED = f"""
+    (SELECT i.id, i.updated_at FROM issue_assignees ia JOIN issues i ON i.id = ia.issue_id
+       JOIN projects p ON p.id = i.project_id
+      WHERE ia.user_id = $1 AND ($2::text IS NULL OR i.state = $2) AND {_READABLE} {{mine}}
+      ORDER BY i.updated_at DESC, i.id DESC LIMIT $6)
+"""
+_MINE = {
+    UserIssueScope.AUTHORED: _AUTHORED,
+    UserIssueScope.ASSIGNED: _ASSIGNED.format(mine=""),
+    UserIssueScope.ALL: (
+        f"{_AUTHORED} UNION ALL " + _ASSIGNED.format(mine="AND i.author_id IS DISTINCT FROM $1")
+    ),
+}
+
+
+async def private_projects_of(conn: Conn, user_id: int, scope: UserIssueScope) -> list[int]:
+    """The private projects holding an issue the user wrote or is assigned."""
+    wrote = "SELECT i.project_id FROM issues i WHERE i.author_id = $1"
+    assigned = (
+        "SELECT i.project_id FROM issue_assignees ia JOIN issues i ON i.id = ia.issue_id"
+        " WHERE ia.user_id = $1"
     )
-    by_id = {r["id"]: _issue(r) for r in rows}
-    return [by_id[i] for i in ids if i in by_id], page["total"]
+    mine = {
+        UserIssueScope.AUTHORED: wrote,
+        UserIssueScope.ASSIGNED: assigned,
+        UserIssueScope.ALL: f"{wrote} UNION {assigned}",
+    }[scope]
+    rows = await conn.fetch(
+        f"SELECT p.id FROM projects p WHERE p.visibility = 'private' AND p.id IN ({mine})",
+        user_id,
+    )
+    return [r["id"] for r in rows]
+
+
+async def user_issues(
+    conn: Conn,
+    user_id: int,
+    scope: UserIssueScope,
+    state: StateFilter,
+    readable: Readable,
+    limit: int,
+) -> list[UserIssue]:
+    """The user's issues in the projects they may read, most recently updated first: one
+    statement (see :data:`_MINE`), which gathers labels, assignees and comment counts for
+    the page's rows alone."""
+    rows = await conn.fetch(
+        f"""
+        SELECT {_ISSUE_COLUMNS}, o.username || '/' || p.name AS project_path
+        FROM ({_MINE[scope]}) AS mine
+        JOIN issues i ON i.id = mine.id
+        JOIN projects p ON p.id = i.project_id
+        JOIN users o ON o.id = p.owner_id
+        {_ISSUE_JOINS}
+        ORDER BY mine.updated_at DESC, mine.id DESC
+        LIMIT $6
+        """,
+        user_id,
+        None if state is StateFilter.ALL else state.value,
+        readable.every,
+        readable.internal,
+        sorted(readable.private),
+        limit,
+    )
+    return [UserIssue(_issue(r), r["project_path"]) for r in rows]
 
 
 async def sync_label_state(conn: Conn, issue_id: int) -> None:

@@ -20,6 +20,7 @@ __all__ = [
     "check_color",
     "check_description",
     "check_label_name",
+    "check_names",
     "check_title",
     "distinct_names",
     "split_label_filter",
@@ -89,6 +90,14 @@ def check_color(value: object, field: str = "color") -> str:
     if not isinstance(value, str) or not _COLOR.fullmatch(value):
         raise ValidationFailed(field, "must be a colour written #rrggbb, e.g. #d73a4a")
     return value.lower()
+
+
+def check_names(names: object, field: str) -> tuple[str, ...]:
+    """Names that refer to labels or users: strings PostgreSQL can compare (no NUL, valid
+    Unicode). Whether each exists is the caller's question."""
+    if not isinstance(names, tuple | list):
+        raise ValidationFailed(field, "must be a list of names")
+    return tuple(_storable(field, name) for name in names)
 
 
 def distinct_names(names: tuple[str, ...], *, fold_case: bool) -> tuple[str, ...]:

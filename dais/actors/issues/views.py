@@ -19,6 +19,7 @@ if TYPE_CHECKING:
         LabelRecord,
         LabelRef,
         MilestoneRecord,
+        UserIssue,
         UserRef,
     )
 
@@ -30,12 +31,14 @@ __all__ = [
     "LabelOut",
     "MilestoneOut",
     "ProgressOut",
+    "UserIssueOut",
     "UserOut",
     "comment_out",
     "issue_out",
     "label_out",
     "milestone_out",
     "to_json",
+    "user_issue_out",
     "user_out",
 ]
 
@@ -101,6 +104,12 @@ class IssueOut(msgspec.Struct):
     comments: int
     created_at: datetime
     updated_at: datetime
+
+
+class UserIssueOut(IssueOut):
+    """An issue in a list spanning projects: it says which project it is in."""
+
+    project_path: str
 
 
 class CommentOut(msgspec.Struct):
@@ -171,6 +180,14 @@ def issue_out(issue: IssueRecord) -> IssueOut:
         comments=issue.comments,
         created_at=issue.created_at,
         updated_at=issue.updated_at,
+    )
+
+
+def user_issue_out(found: UserIssue) -> UserIssueOut:
+    shown = issue_out(found.issue)
+    return UserIssueOut(
+        **{f: getattr(shown, f) for f in shown.__struct_fields__},
+        project_path=found.project_path,
     )
 
 

@@ -115,6 +115,7 @@ def _attempt_record(row: Any) -> AttemptRecord:
     return AttemptRecord(
         number=row["number"],
         outcome=row["outcome"],
+        url=row["url"],
         request_headers=json.loads(row["request_headers"]),
         address=row["address"],
         response_status=row["response_status"],
@@ -330,7 +331,7 @@ class WebhooksActor(Actor[WebhookMessage]):
                 raise NotFound(f"delivery {m.delivery_id} does not exist for this webhook")
             attempts = await conn.fetch(
                 """
-                SELECT number, outcome, request_headers::text AS request_headers, address,
+                SELECT number, outcome, url, request_headers::text AS request_headers, address,
                        response_status, response_headers::text AS response_headers,
                        response_body, response_truncated, duration_ms, error, started_at
                 FROM webhook_attempts WHERE delivery_id = $1 ORDER BY number

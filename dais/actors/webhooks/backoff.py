@@ -44,7 +44,9 @@ def parse_retry_after(value: str | None, now: datetime) -> float | None:
         return None
     value = value.strip()
     if value.isdigit():
-        return float(value)
+        # str.isdigit also holds for "²" or "١٢", which float() refuses or misreads: a
+        # receiver's header must not be able to crash the sender.
+        return float(value) if value.isascii() else None
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):

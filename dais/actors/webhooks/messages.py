@@ -101,6 +101,7 @@ class DeliveryRecord:
 class AttemptRecord:
     number: int
     outcome: str  # delivered | failed | retry | blocked
+    url: str | None  # where it was sent (None: recorded before dais kept it)
     request_headers: dict[str, str]
     address: str | None  # the vetted IP address connected to
     response_status: int | None

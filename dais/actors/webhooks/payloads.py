@@ -21,6 +21,8 @@ it moved (``git push``, or the API creating or deleting a branch)::
 
 ``commits`` lists what an update added (at most 20, oldest first; empty for a created or
 deleted ref, as the list of new commits of a new branch depends on what the receiver has).
+A push of many refs at once (a mirror, an import) carries ``commits``, ``head_commit`` and
+``forced`` for its first 20 refs only; the others have ``[]``, ``null`` and ``null``.
 
 ``issue``: ``issue.opened | edited | closed | reopened``::
 

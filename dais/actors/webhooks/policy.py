@@ -29,6 +29,11 @@ class DeliveryPolicy:
     concurrency: int = 32
     #: How often due rows are looked for without a wake (retries, other replicas' rows).
     poll_interval: float = 1.0
+    #: Finished deliveries older than this (seconds) leave the log: DAIS_EVENT_RETENTION,
+    #: as for the outbox events they came from. A body can be a megabyte (an issue's).
+    log_retention: float = 7 * 86400.0
+    #: How often the log is pruned.
+    prune_interval: float = 3600.0
 
     @property
     def lease(self) -> float:
@@ -48,4 +53,5 @@ class DeliveryPolicy:
             max_response_size=settings.webhook_max_response_size,
             disable_after=settings.webhook_disable_after,
             public_url=settings.public_url,
+            log_retention=settings.event_retention,
         )

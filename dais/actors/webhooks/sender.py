@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     from .policy import DeliveryPolicy
 
-__all__ = ["WebhookSender"]
+__all__ = ["WebhookSender", "prune_log"]
 
 log = logging.getLogger(__name__)
 
@@ -62,10 +62,34 @@ RETURNING d.id, d.uuid::text AS uuid, d.hook_id, d.source, d.event, d.body, d.at
 _RECORD_ATTEMPT = """
 INSERT INTO webhook_attempts (delivery_id, number, outcome, request_headers, address,
     response_status, response_headers, response_body, response_truncated, duration_ms, error,
-    started_at)
-VALUES ($1, $2, $3, $4::text::jsonb, $5, $6, $7::text::jsonb, $8, $9, $10, $11, $12)
+    started_at, url)
+VALUES ($1, $2, $3, $4::text::jsonb, $5, $6, $7::text::jsonb, $8, $9, $10, $11, $12, $13)
 ON CONFLICT DO NOTHING
 """
+
+# Finished deliveries past the retention, a batch at a time (their attempts cascade).
+_PRUNE = """
+DELETE FROM webhook_deliveries WHERE id IN (
+    SELECT id FROM webhook_deliveries
+    WHERE completed_at < now() - make_interval(secs => $1)
+    LIMIT $2
+)
+"""
+
+
+async def prune_log(pool: asyncpg.Pool[Any], *, older_than: float, batch: int = 1000) -> int:
+    """Delete finished deliveries older than ``older_than`` seconds; return how many went.
+
+    Each batch is its own statement, so a large backlog holds no long transaction.
+    """
+    removed = 0
+    while True:
+        status = await pool.execute(_PRUNE, float(older_than), batch)
+        count = int(status.rsplit(" ", 1)[1])
+        removed += count
+        if count < batch:
+            return removed
+
 
 # Only the claim that made this attempt may settle it: if its lease ran out and another
 # sender claimed the row again, that one's attempt number is higher and this update is moot.
@@ -119,6 +143,7 @@ class WebhookSender(Actor[Wake]):
     async def background(self) -> None:
         failures = 0
         async with anyio.create_task_group() as tg:
+            tg.start_soon(self._prune_periodically)
             while True:
                 now = time.monotonic()
                 wait = max(0.0, min(self._policy.poll_interval, self._soonest - now))
@@ -135,6 +160,18 @@ class WebhookSender(Actor[Wake]):
                     delay = min(30.0, 0.5 * 2.0 ** min(failures, 8)) * self._rng.uniform(0.5, 1)
                     log.warning("webhook sender: database error %r; retrying in %.1fs", exc, delay)
                     await anyio.sleep(delay)
+
+    async def _prune_periodically(self) -> None:
+        """Keep the delivery log to the retention: now, then every prune interval. Several
+        replicas may prune at once: each deletes what is left."""
+        while True:
+            try:
+                removed = await prune_log(self._pool, older_than=self._policy.log_retention)
+                if removed:
+                    log.info("pruned %d webhook deliveries from the log", removed)
+            except _DB_ERRORS as exc:
+                log.warning("webhook log pruning failed (%r); will try again", exc)
+            await anyio.sleep(self._policy.prune_interval)
 
     async def _claim_and_start(self, tg: TaskGroup) -> None:
         while True:
@@ -163,6 +200,15 @@ class WebhookSender(Actor[Wake]):
                 row["attempts"],
                 exc,
             )
+        except Exception:
+            # A bug met by one delivery (a receiver's odd answer, say) must not crash the
+            # sender and with it every other attempt in flight. The row stays claimed until
+            # its lease runs out and is then tried again, at most max_attempts times in all.
+            log.exception(
+                "webhook delivery %s: attempt %d failed unexpectedly; it will be retried",
+                row["uuid"],
+                row["attempts"],
+            )
         finally:
             self._in_flight -= 1
             if self._full:
@@ -171,6 +217,19 @@ class WebhookSender(Actor[Wake]):
 
     async def _send(self, row: Any) -> None:
         number: int = row["attempts"]
+        if number > self._policy.max_attempts:
+            # Earlier claims ended without recording an outcome (the process died in the
+            # middle, or the attempt failed unexpectedly): sending again and again would
+            # not end, so the delivery fails here, unsent.
+            await self._settle(
+                row,
+                DeliveryState.FAILED,
+                error=(
+                    f"gave up after {number - 1} attempts; the last ended without an outcome "
+                    "(interrupted)"
+                ),
+            )
+            return
         if not row["active"] and row["source"] == "event":
             await self._settle(
                 row,
@@ -230,6 +289,7 @@ class WebhookSender(Actor[Wake]):
                 answer.duration_ms,
                 error,
                 started_at,
+                row["url"],
             )
             await self._settle(
                 row,

@@ -12,6 +12,8 @@ import json
 import logging
 from typing import TYPE_CHECKING, Any
 
+import anyio
+
 from dais.actors.events.messages import Subscriber
 from dais.actors.projects.messages import repository_path
 
@@ -35,6 +37,14 @@ log = logging.getLogger(__name__)
 
 #: The subscriber's name, which keys its cursor in event_cursors: keep it stable.
 SUBSCRIBER = "webhooks"
+
+#: A push of more refs than this (a mirror, an import) is announced without reading the
+#: repository for the refs past it: each read runs up to three git processes, and the
+#: subscriber must finish an event well inside its timeout (30 s), or the event would fail
+#: and be retried for ever, holding up every webhook behind it.
+MAX_DETAILED_REFS = 20
+#: And however few refs, the reads stop after this long (the rest go without details).
+DETAILS_BUDGET = 15.0
 
 _WANTED = """
 SELECT DISTINCT e FROM webhooks, unnest(events) AS e
@@ -66,12 +76,22 @@ def subscribers(
             for r in await pool.fetch(_WANTED, project_id, sorted({c.event.value for c in changes}))
         }
         out = []
+        detailed = 0
+        deadline = anyio.current_time() + DETAILS_BUDGET
         for change in changes:
             if change.event not in wanted:
                 continue
-            details = await push_details(
-                repository_path(data_dir, project_id), str(project_id), change, policy.public_url
-            )
+            details = payloads.PushDetails()
+            left = deadline - anyio.current_time()
+            if detailed < MAX_DETAILED_REFS and left > 0:
+                detailed += 1
+                with anyio.move_on_after(left):
+                    details = await push_details(
+                        repository_path(data_dir, project_id),
+                        str(project_id),
+                        change,
+                        policy.public_url,
+                    )
             body = payloads.push_body(change, event.payload, details, policy.public_url)
             out.append(payloads.Outgoing(change.event, change.action, change.ref, body))
         return out

@@ -96,10 +96,12 @@ class Dais:
         return f"http://x:{person.token}@{host}/{project['path']}.git"
 
 
-def _start(database_url: str, data_dir: Path, log: Path) -> tuple[ServerProcess, str]:
+def _start(
+    database_url: str, data_dir: Path, log: Path, extra_env: dict[str, str] | None = None
+) -> tuple[ServerProcess, str]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DAIS_", "GIT_"))}
-    env |= {
+    env |= (extra_env or {}) | {
         "DAIS_BIND": f"127.0.0.1:{port}",
         "DAIS_PUBLIC_URL": f"http://localhost:{port}",
         "DAIS_DATABASE_URL": database_url,
@@ -122,10 +124,18 @@ def ui_database(pg_server_url: str, template_database: str) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def dais(ui_database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dais]:
+def dais_env() -> dict[str, str]:
+    """More DAIS_* settings for a module's server; a test module overrides this fixture."""
+    return {}
+
+
+@pytest.fixture(scope="module")
+def dais(
+    ui_database: str, tmp_path_factory: pytest.TempPathFactory, dais_env: dict[str, str]
+) -> Iterator[Dais]:
     """A `dais serve` shared by a module's tests (each makes users and projects of its own)."""
     root = tmp_path_factory.mktemp("ui")
-    server, url = _start(ui_database, root / "data", root / "server.log")
+    server, url = _start(ui_database, root / "data", root / "server.log", dais_env)
     forge = Dais(server, url)
     try:
         yield forge

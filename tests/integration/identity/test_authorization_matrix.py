@@ -22,9 +22,10 @@ PUBLIC = {
     ("POST", "/api/auth/passkeys/login/verify"),
     ("GET", "/api/projects"),
 }
-#: Any signed-in caller may use these, on their own account or in their own namespace.
+#: Any signed-in caller may use these, on their own account or in their own namespace, and
+#: the user lookup for pickers (``/api/users``).
 SIGNED_IN = re.compile(
-    r"^/api/(user|delegations)(/|$)|^/api/auth/(logout|passkeys/register/)|^/api/projects$"
+    r"^/api/(users?|delegations)(/|$)|^/api/auth/(logout|passkeys/register/)|^/api/projects$"
 )
 #: Ids in paths: none of them exists, so a route that got past its guard could only 404.
 MISSING_ID = "987654321"

@@ -92,11 +92,12 @@ async def test_oversized_wrongly_typed_and_unknown_fields(team: Team, services: 
         assert r.status_code == 422, (method, path, r.status_code, r.text)
         assert r.headers["content-type"].startswith("application/problem+json")
         assert _field(r) == field, (body if len(str(body)) < 200 else path, r.json())
-    # An unknown field is named in the rule.
+    # An unknown field is named as the field, and in the rule.
     r = await c.post(team.url("/issues"), json={"title": "t", "priority": 1}, headers=alice)
     assert r.status_code == 422 and "priority" in r.json()["detail"]
+    assert _field(r) == "priority"
     r = await c.patch(team.url("/issues/1"), json={"iid": 5}, headers=alice)
-    assert r.status_code == 422 and "iid" in r.json()["detail"]
+    assert r.status_code == 422 and "iid" in r.json()["detail"] and _field(r) == "iid"
     assert await _counts(services) == before
     # Bad query parameters and ids out of range.
     for query, field in (
@@ -164,3 +165,37 @@ async def test_hostile_text_is_stored_as_written(team: Team, services: Any) -> N
     )
     assert 400 <= r.status_code < 500, r.text
     assert await _counts(services) == before
+
+
+async def test_nul_in_names_and_filters_is_422_and_the_service_lives_on(
+    team: Team, services: Any
+) -> None:
+    # PostgreSQL text cannot hold NUL. These reached SQL and crashed the issues actor; four
+    # crashes in a row exceeded its supervisor's restart intensity and stopped the service.
+    c, alice = team.client, team.auth["alice"]
+    await team.label("bug")
+    await team.issue(labels=["bug"])
+    before = await _counts(services)
+    for _ in range(2):
+        for query, field in (
+            ("author=al%00ice", "author"),
+            ("assignee=%00", "assignee"),
+            ("labels=bu%00g", "labels"),
+            ("labels=bug,x%00", "labels"),
+            ("q=a%00", "q"),
+        ):
+            r = await c.get(team.url(f"/issues?{query}"), headers=alice)
+            assert r.status_code == 422, (query, r.text)
+            assert _field(r) == field and "NUL" in r.json()["detail"]
+        for method, path, body, field in (
+            ("POST", "/issues", {"title": "t", "labels": ["bu\x00g"]}, "labels"),
+            ("POST", "/issues", {"title": "t", "assignees": ["bob\x00"]}, "assignees"),
+            ("PATCH", "/issues/1", {"labels": ["\x00"]}, "labels"),
+            ("PATCH", "/issues/1", {"assignees": ["\x00"]}, "assignees"),
+        ):
+            r = await c.request(method, team.url(path), json=body, headers=alice)
+            assert r.status_code == 422, (body, r.text)
+            assert _field(r) == field and "NUL" in r.json()["detail"]
+    assert await _counts(services) == before
+    r = await c.get(team.url("/issues?labels=bug"), headers=alice)
+    assert r.status_code == 200 and [i["iid"] for i in r.json()] == [1]

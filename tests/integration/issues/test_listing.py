@@ -110,3 +110,55 @@ async def test_paging_with_link_and_total_count_headers(team: Team) -> None:
         await c.get(team.url("/issues?sort=updated&per_page=3"), headers=vera)
     ).json()
     assert [i["iid"] for i in updated] == [7, 45, 44]
+
+
+async def test_a_listed_issue_is_exactly_the_issue_as_get_shows_it(
+    team: Team, services: Any
+) -> None:
+    # Listings are built as JSON by PostgreSQL, single issues from records in Python: the
+    # two must agree to the byte, whatever the issue holds.
+    c, alice, bob = team.client, team.auth["alice"], team.auth["bob"]
+    for name in ("Bug", "ui", "a-label"):
+        await team.label(name)
+    m = (
+        await c.post(
+            team.url("/milestones"), json={"title": "v1", "due_date": "2031-02-03"}, headers=alice
+        )
+    ).json()
+    await team.issue(
+        title='Quotes " and \\ and \u2028 and 🐛',
+        body="line\nnext\ttab \u0007 bell",
+        labels=["ui", "Bug", "a-label"],
+        assignees=["vera", "bob", "alice"],
+        milestone_id=m["id"],
+    )  # 1
+    await team.issue("bob")  # 2, to be closed
+    await c.patch(team.url("/issues/2"), json={"state": "closed"}, headers=alice)
+    await c.post(team.url("/issues/1/comments"), json={"body": "first"}, headers=bob)
+    eve_project = await team.issue("alice", title="whole seconds")  # 3
+    assert eve_project["iid"] == 3
+    # Times without a fraction of a second encode without one (msgspec's RFC 3339).
+    await services.pool.execute(
+        "UPDATE issues SET created_at = date_trunc('second', created_at),"
+        " updated_at = '2030-01-01T00:00:00Z' WHERE iid = 3"
+    )
+    # An author whose account is gone shows as null.
+    ghost = (await team.issue("bob", title="by a ghost"))["id"]  # 4
+    await services.pool.execute("UPDATE issues SET author_id = NULL WHERE id = $1", int(ghost))
+
+    r = await c.get(team.url("/issues?state=all&per_page=100"), headers=alice)
+    assert r.status_code == 200
+    listed = r.json()
+    assert sorted(i["iid"] for i in listed) == [1, 2, 3, 4]
+    for item in listed:
+        single = await c.get(team.url(f"/issues/{item['iid']}"), headers=alice)
+        assert item == single.json()
+        # Byte for byte, too: the same encoder wrote both.
+        assert single.text in r.text
+    by_iid = {i["iid"]: i for i in listed}
+    assert [x["name"] for x in by_iid[1]["labels"]] == ["a-label", "Bug", "ui"]
+    assert [u["username"] for u in by_iid[1]["assignees"]] == ["alice", "bob", "vera"]
+    assert by_iid[1]["milestone"]["due_date"] == "2031-02-03" and by_iid[1]["comments"] == 1
+    assert by_iid[2]["closed_by"]["username"] == "alice" and by_iid[2]["closed_at"]
+    assert by_iid[3]["updated_at"] == "2030-01-01T00:00:00Z"
+    assert by_iid[4]["author"] is None

@@ -9,9 +9,12 @@ from typing import Any
 import httpx
 import pytest
 
+from dais.actors.webhooks.messages import SENDER, Wake
+from dais.actors.webhooks.sender import prune_log
+from dais.actors.webhooks.subscriber import MAX_DETAILED_REFS
 from dais.storage import outbox
 
-from .conftest import Receiver, Setup, add_hook, deliveries, eventually, kick, settled
+from .conftest import SECRET, Receiver, Setup, add_hook, deliveries, eventually, kick, settled
 
 ZERO = "0" * 40
 
@@ -361,3 +364,143 @@ async def receiver_quiet(services: Any) -> None:
         return row is not None and row["last_id"] >= last
 
     await eventually(caught_up)
+
+
+async def test_an_unreadable_retry_after_is_ignored_not_fatal(
+    client: httpx.AsyncClient, owner: Setup, receiver: Receiver, services: Any
+) -> None:
+    # "²" passes str.isdigit but not float(): the sender crashed on it, losing the attempt's
+    # record and every other attempt in flight.
+    receiver.answer((503, {"Retry-After": "²"}, b"later"))
+    hook = await add_hook(client, owner, receiver.url(), ["issue"])
+    await emit(services, owner, "issue.opened", issue={"iid": 1})
+    [delivery] = await settled(client, owner, hook["id"])
+    assert delivery["outcome"] == "delivered" and delivery["attempts"] == 2
+    r = await client.get(
+        owner.hooks(f"/{hook['id']}/deliveries/{delivery['id']}"), headers=owner.auth
+    )
+    first, second = r.json()["attempts"]
+    assert (first["outcome"], first["response"]["status"]) == ("retry", 503)
+    assert first["response"]["headers"]["retry-after"] == "²"
+    assert second["outcome"] == "delivered"
+
+
+async def test_attempts_that_never_ended_are_not_made_for_ever(
+    client: httpx.AsyncClient, owner: Setup, receiver: Receiver, services: Any
+) -> None:
+    # As after the process died during each of the allowed attempts (4 in these tests):
+    # the next claim fails the delivery instead of sending it again.
+    hook = await add_hook(client, owner, receiver.url(), ["issue"])
+    await services.pool.execute(
+        "INSERT INTO webhook_deliveries (hook_id, source, event, body, attempts) "
+        "VALUES ($1, 'ping', 'ping', '{}', 4)",
+        int(hook["id"]),
+    )
+    services.system.ref(SENDER).tell(Wake())
+    [delivery] = await settled(client, owner, hook["id"])
+    assert delivery["outcome"] == "failed" and delivery["attempts"] == 5
+    assert "gave up after 4 attempts" in delivery["error"]
+    assert "interrupted" in delivery["error"]
+    assert receiver.requests == []
+    # The sender carries on.
+    r = await client.post(owner.hooks(f"/{hook['id']}/ping"), headers=owner.auth)
+    assert r.status_code == 202
+    [ping] = await receiver.wait_for(1)
+    assert ping.event == "ping"
+
+
+async def test_a_push_of_many_refs_is_announced_without_reading_each(
+    client: httpx.AsyncClient, owner: Setup, receiver: Receiver, services: Any
+) -> None:
+    # Each ref's details cost up to three git processes: a mirror push of thousands of refs
+    # outlasted the subscriber's timeout, and the event was retried for ever, holding up
+    # every webhook. Past MAX_DETAILED_REFS refs, bodies go without details.
+    hook = await add_hook(client, owner, receiver.url(), ["push"])
+    r = await client.get(
+        f"/api/projects/{owner.project_id}/repository/branches", headers=owner.auth
+    )
+    [main] = r.json()
+    sha = main["commit"]["sha"]
+    count = MAX_DETAILED_REFS + 5
+    await emit(
+        services,
+        owner,
+        "git.push",
+        pusher={"id": owner.user_id, "username": "alice"},
+        refs=[{"ref": f"refs/heads/b{n:02d}", "old": ZERO, "new": sha} for n in range(count)],
+    )
+    got = await receiver.wait_for(count)
+    bodies = sorted((r.json() for r in got), key=lambda b: str(b["ref"]))
+    assert [b["ref"] for b in bodies] == [f"refs/heads/b{n:02d}" for n in range(count)]
+    detailed = [b for b in bodies if b["head_commit"] is not None]
+    assert len(detailed) == MAX_DETAILED_REFS
+    assert all(b["head_commit"]["id"] == sha and b["forced"] is False for b in detailed)
+    bare = [b for b in bodies if b["head_commit"] is None]
+    assert all(b["forced"] is None and b["commits"] == [] and b["after"] == sha for b in bare)
+    assert len(await settled(client, owner, hook["id"], count)) == count
+
+
+async def test_the_log_shows_where_each_attempt_went(
+    client: httpx.AsyncClient, owner: Setup, receiver: Receiver, services: Any
+) -> None:
+    hook = await add_hook(client, owner, receiver.url("/first"), ["issue"])
+    r = await client.post(owner.hooks(f"/{hook['id']}/ping"), headers=owner.auth)
+    assert r.status_code == 202
+    [delivery] = await settled(client, owner, hook["id"])
+    r = await client.patch(
+        owner.hooks(f"/{hook['id']}"), json={"url": receiver.url("/second")}, headers=owner.auth
+    )
+    assert r.status_code == 200
+    detail = (
+        await client.get(
+            owner.hooks(f"/{hook['id']}/deliveries/{delivery['id']}"), headers=owner.auth
+        )
+    ).json()
+    assert detail["request"]["url"] == receiver.url("/first")
+    assert [a["url"] for a in detail["attempts"]] == [receiver.url("/first")]
+    # Nor is the secret anywhere in what the log shows; the signatures are.
+    assert SECRET not in str(detail) and detail["request"]["headers"]["X-Dais-Signature-256"]
+
+
+async def test_finished_deliveries_leave_the_log_after_the_retention(
+    client: httpx.AsyncClient, owner: Setup, receiver: Receiver, services: Any
+) -> None:
+    hook = await add_hook(client, owner, receiver.url(), ["issue"])
+    week = 7 * 86400
+
+    async def delivery(state: str, completed_days_ago: float | None) -> int:
+        delivery_id: int = await services.pool.fetchval(
+            """
+            INSERT INTO webhook_deliveries (hook_id, source, event, body, state, completed_at,
+                                            next_attempt_at)
+            VALUES ($1, 'ping', 'ping', '{}', $2, now() - make_interval(days => $3),
+                    now() + interval '1 day')
+            RETURNING id
+            """,
+            int(hook["id"]),
+            state,
+            completed_days_ago,
+        )
+        await services.pool.execute(
+            "INSERT INTO webhook_attempts (delivery_id, number, outcome, request_headers,"
+            " duration_ms, started_at) VALUES ($1, 1, 'retry', '{}', 1, now())",
+            delivery_id,
+        )
+        return delivery_id
+
+    old = await delivery("delivered", 8)
+    old_failure = await delivery("failed", 30)
+    recent = await delivery("delivered", 1)
+    pending = await delivery("pending", None)  # never finished: kept however old
+    await services.pool.execute(
+        "UPDATE webhook_deliveries SET created_at = now() - interval '60 days' WHERE id = $1",
+        pending,
+    )
+    assert await prune_log(services.pool, older_than=week, batch=1) == 2
+    left = {d["id"] for d in await deliveries(client, owner, hook["id"])}
+    assert left == {str(recent), str(pending)} and str(old) not in left
+    attempts = await services.pool.fetchval(
+        "SELECT count(*) FROM webhook_attempts WHERE delivery_id = ANY($1::bigint[])",
+        [old, old_failure],
+    )
+    assert attempts == 0

@@ -16,6 +16,8 @@ export type Of<P extends keyof paths, M extends keyof paths[P]> = Ok<paths[P][M]
 
 const R = "/api/projects/{project}/repository" as const;
 export type User = Of<"/api/user", "get">;
+/** Another user as anyone signed in may see them (the user lookup, for pickers). */
+export type UserSummary = Of<"/api/users", "get">[number];
 export type Project = Of<"/api/projects/{project}", "get">;
 export type Blob = Of<`${typeof R}/blob`, "get">;
 export type Commit = Of<`${typeof R}/commits`, "get">[number];

@@ -947,6 +947,24 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change my display name or email */
+        patch: operations["ApiUserUpdateProfile"];
+        trace?: never;
+    };
+    "/api/user/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My issues across every project I may read: those I opened (scope=authored), am assigned (scope=assigned) or both (scope=all), most recently updated first */
+        get: operations["ApiUserIssuesListMyIssues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -996,6 +1014,23 @@ export interface paths {
         post?: never;
         /** Delete one of my passkeys */
         delete: operations["ApiUserPasskeysPasskeyIdDeletePasskey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/user/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password (my other sessions are signed out) */
+        post: operations["ApiUserPasswordChangePassword"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1082,6 +1117,23 @@ export interface paths {
         post?: never;
         /** Revoke an API token */
         delete: operations["ApiUserTokensTokenIdRevokeToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Look active users up by username or display-name prefix (for pickers) */
+        get: operations["ApiUsersFindUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1192,6 +1244,7 @@ export interface components {
             response: components["schemas"]["ResponseOut"] | null;
             /** Format: date-time */
             started_at: string;
+            url: string | null;
         };
         /** AuditOut */
         AuditOut: {
@@ -1363,7 +1416,9 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             delegate_id: string;
+            delegate_username: string;
             delegator_id: string;
+            delegator_username: string;
             expires_at: string | null;
             id: string;
             permissions: string[];
@@ -1586,9 +1641,11 @@ export interface components {
         MemberOut: {
             /** Format: date-time */
             created_at: string;
+            display_name: string;
             id: string;
             role: string;
             user_id: string;
+            username: string;
         };
         /** CommentIn */
         merge_requests_CommentIn: {
@@ -1772,6 +1829,15 @@ export interface components {
             };
             name: string;
         };
+        /** PasswordChangedOut */
+        PasswordChangedOut: {
+            sessions_ended: number;
+        };
+        /** PasswordChangeIn */
+        PasswordChangeIn: {
+            current_password: string;
+            new_password: string;
+        };
         /** PermissionsOut */
         PermissionsOut: {
             permissions: string[];
@@ -1781,6 +1847,11 @@ export interface components {
         PersonOut: {
             email: string;
             name: string;
+        };
+        /** ProfilePatch */
+        ProfilePatch: {
+            display_name?: string;
+            email?: string | null;
         };
         /** ProgressOut */
         ProgressOut: {
@@ -1967,6 +2038,27 @@ export interface components {
             password?: string | null;
             username: string;
         };
+        /** UserIssueOut */
+        UserIssueOut: {
+            assignees: components["schemas"]["actors_issues_views_UserOut"][];
+            author: components["schemas"]["actors_issues_views_UserOut"] | null;
+            body: string;
+            closed_at: string | null;
+            closed_by: components["schemas"]["actors_issues_views_UserOut"] | null;
+            comments: number;
+            /** Format: date-time */
+            created_at: string;
+            id: string;
+            iid: number;
+            labels: components["schemas"]["IssueLabelOut"][];
+            milestone: components["schemas"]["IssueMilestoneOut"] | null;
+            project_id: string;
+            project_path: string;
+            state: string;
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         /**
          * UserKind
          * @default human
@@ -2029,6 +2121,13 @@ export interface components {
             email?: string | null;
             is_admin?: boolean;
             password?: string;
+        };
+        /** UserSummaryOut */
+        UserSummaryOut: {
+            display_name: string;
+            id: string;
+            kind: string;
+            username: string;
         };
         /**
          * Visibility
@@ -5239,6 +5338,86 @@ export interface operations {
             };
         };
     };
+    ApiUserUpdateProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfilePatch"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["http_identity_UserOut"];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiUserIssuesListMyIssues: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description all, authored or assigned */
+                scope?: "all" | "authored" | "assigned";
+                /** @description open, closed or all */
+                state?: "open" | "closed" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserIssueOut"][];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
     ApiUserMergeRequestsListMyMergeRequests: {
         parameters: {
             query?: {
@@ -5316,6 +5495,45 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiUserPasswordChangePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeIn"];
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordChangedOut"];
+                };
             };
             /** @description Bad request syntax or unsupported method */
             400: {
@@ -5502,6 +5720,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
+                };
+            };
+        };
+    };
+    ApiUsersFindUsers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSummaryOut"][];
+                };
             };
             /** @description Bad request syntax or unsupported method */
             400: {

@@ -1,6 +1,6 @@
 import { api, must } from "../../api/client";
 import { Empty, ErrorBox, Field, Form, Show, str, Time, useAction, useLoad, useTitle } from "../../components";
-import { userId, usernames } from "../project/SettingsMembers";
+import { adminUsernames, resolveUser, UserPicker } from "../../users";
 
 export default function Roles() {
   useTitle("Roles and assignments");
@@ -8,7 +8,7 @@ export default function Roles() {
     const [roles, assignments, names] = await Promise.all([
       must(api.GET("/api/admin/roles")),
       must(api.GET("/api/admin/role-assignments")),
-      usernames(),
+      adminUsernames(),
     ]);
     const known = [...new Set(roles.flatMap((r) => r.permissions))].sort();
     return { roles, assignments, names, known };
@@ -129,14 +129,14 @@ export default function Roles() {
               onSubmit={async (data) => {
                 await must(
                   api.POST("/api/admin/role-assignments", {
-                    body: { user_id: await userId(str(data, "user")), role: str(data, "role"), project_id: str(data, "project") || null },
+                    body: { user_id: (await resolveUser(str(data, "user"))).id, role: str(data, "role"), project_id: str(data, "project") || null },
                   }),
                 );
                 loaded.reload();
               }}
             >
-              <Field label="User (username or id)">
-                <input name="user" required />
+              <Field label="User">
+                <UserPicker name="user" required />
               </Field>
               <Field label="Role">
                 <select name="role">

@@ -1,32 +1,14 @@
-import { api, ApiError, must } from "../../api/client";
+import { api, must } from "../../api/client";
 import { Empty, ErrorBox, Field, Form, Show, str, Time, useAction, useLoad } from "../../components";
 import { useProject } from "../../layouts/project";
+import { resolveUser, UserName, UserPicker } from "../../users";
 
 export const PROJECT_ROLES = ["maintainer", "developer", "ops", "viewer"];
-
-/** Usernames by id, where the caller may list users (administrators); else an empty map. */
-export async function usernames(): Promise<Map<string, string>> {
-  const { data, response } = await api.GET("/api/admin/users", { params: { query: { limit: 200 } } });
-  return new Map(response.ok && data ? data.items.map((u) => [u.id, u.username]) : []);
-}
-
-/** A user's id from what was typed: an id as is, a username looked up (administrators). */
-export async function userId(typed: string): Promise<string> {
-  if (/^\d+$/.test(typed)) return typed;
-  const { data, response } = await api.GET("/api/admin/users", { params: { query: { q: typed, limit: 50 } } });
-  if (!response.ok) throw new ApiError(response.status, { detail: "Enter the user's id: looking users up by name needs the admin:users permission." });
-  const found = data!.items.find((u) => u.username === typed);
-  if (!found) throw new Error(`No user is called ${typed}.`);
-  return found.id;
-}
 
 export default function SettingsMembers() {
   const { project } = useProject();
   const p = { params: { path: { project: project.id } } };
-  const members = useLoad(async () => {
-    const [list, names] = await Promise.all([must(api.GET("/api/projects/{project}/members", p)), usernames()]);
-    return { list, names };
-  }, [project.id]);
+  const members = useLoad(() => must(api.GET("/api/projects/{project}/members", p)), [project.id]);
   const remove = useAction(async (id: string) => {
     await must(
       api.DELETE("/api/projects/{project}/members/{member_id}", { params: { path: { project: project.id, member_id: Number(id) } } }),
@@ -37,7 +19,7 @@ export default function SettingsMembers() {
     <div class="stack">
       <h2>Members</h2>
       <Show loaded={members}>
-        {({ list, names }) =>
+        {(list) =>
           list.length === 0 ? (
             <Empty title="No members yet.">Add someone below to give them a role in this project.</Empty>
           ) : (
@@ -54,7 +36,9 @@ export default function SettingsMembers() {
                 <tbody>
                   {list.map((m) => (
                     <tr>
-                      <td>{names.get(m.user_id) ?? <span class="muted">user #{m.user_id}</span>}</td>
+                      <td>
+                        <UserName username={m.username} displayName={m.display_name} />
+                      </td>
                       <td>
                         <span class="badge">{m.role}</span>
                       </td>
@@ -81,13 +65,13 @@ export default function SettingsMembers() {
         submit="Add member"
         resetOnSuccess
         onSubmit={async (data) => {
-          const user_id = await userId(str(data, "user"));
-          await must(api.POST("/api/projects/{project}/members", { ...p, body: { user_id, role: str(data, "role") } }));
+          const user = await resolveUser(str(data, "user"));
+          await must(api.POST("/api/projects/{project}/members", { ...p, body: { user_id: user.id, role: str(data, "role") } }));
           members.reload();
         }}
       >
-        <Field label="User (username or id)">
-          <input name="user" required />
+        <Field label="User">
+          <UserPicker name="user" required />
         </Field>
         <Field label="Role">
           <select name="role">

@@ -1,16 +1,16 @@
 import { api, must, PERMISSIONS } from "../../api/client";
 import { Empty, ErrorBox, Field, Form, Show, str, Time, useAction, useLoad, useTitle } from "../../components";
 import { useUser } from "../../session";
-import { userId, usernames } from "../project/SettingsMembers";
+import { resolveUser, UserPicker } from "../../users";
 import { PermissionChecks } from "./Tokens";
 
 export default function Delegations() {
   useTitle("Delegations");
   const me = useUser()!;
   const loaded = useLoad(async () => {
-    const [list, names] = await Promise.all([must(api.GET("/api/delegations")), usernames()]);
+    const list = await must(api.GET("/api/delegations"));
     // Any permission may be offered: dais refuses to delegate one the caller does not hold.
-    return { list, held: PERMISSIONS, names };
+    return { list, held: PERMISSIONS };
   }, []);
   const revoke = useAction(async (id: string) => {
     await must(api.DELETE("/api/delegations/{delegation_id}", { params: { path: { delegation_id: Number(id) } } }));
@@ -24,8 +24,8 @@ export default function Delegations() {
         it or it expires.
       </p>
       <Show loaded={loaded}>
-        {({ list, held, names }) => {
-          const who = (id: string) => (id === me.id ? "you" : (names.get(id) ?? `user #${id}`));
+        {({ list, held }) => {
+          const who = (id: string, username: string) => (id === me.id ? "you" : username);
           return (
             <>
               {list.length === 0 ? (
@@ -39,8 +39,8 @@ export default function Delegations() {
                     <tbody>
                       {list.map((d) => (
                         <tr>
-                          <td>{who(d.delegator_id)}</td>
-                          <td>{who(d.delegate_id)}</td>
+                          <td>{who(d.delegator_id, d.delegator_username)}</td>
+                          <td>{who(d.delegate_id, d.delegate_username)}</td>
                           <td>{d.permissions.join(", ")}</td>
                           <td>{d.project_id ?? <span class="muted">all</span>}</td>
                           <td><Time at={d.expires_at} never="never" /></td>
@@ -67,7 +67,7 @@ export default function Delegations() {
                   await must(
                     api.POST("/api/delegations", {
                       body: {
-                        delegate_id: await userId(str(data, "user")),
+                        delegate_id: (await resolveUser(str(data, "user"))).id,
                         permissions,
                         project_id: str(data, "project") || null,
                         expires_at: days ? new Date(Date.now() + days * 86400000).toISOString() : null,
@@ -77,8 +77,8 @@ export default function Delegations() {
                   loaded.reload();
                 }}
               >
-                <Field label="To (username or id)">
-                  <input name="user" required />
+                <Field label="To" hint="A user or an agent, by username.">
+                  <UserPicker name="user" required />
                 </Field>
                 <PermissionChecks name="permissions" permissions={held} />
                 <Field label="Only on project (id)" hint="Empty: wherever you hold them.">

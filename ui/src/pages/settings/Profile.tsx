@@ -20,41 +20,23 @@ export default function Profile() {
         <dt>Last sign-in</dt>
         <dd><Time at={user.last_login_at} /></dd>
       </dl>
-      {saved && <Notice kind="success">Saved.</Notice>}
-      {user.is_admin ? (
-        <Form
-          submit="Save profile"
-          onSubmit={async (data) => {
-            setSaved(false);
-            const email = str(data, "email");
-            setUser(
-              await must(
-                api.PATCH("/api/admin/users/{user_id}", {
-                  params: { path: { user_id: Number(user.id) } },
-                  body: { display_name: str(data, "display_name"), email: email || null },
-                }),
-              ),
-            );
-            setSaved(true);
-          }}
-        >
-          <Field label="Display name">
-            <input name="display_name" value={user.display_name} maxLength={200} />
-          </Field>
-          <Field label="Email">
-            <input name="email" type="email" value={user.email ?? ""} />
-          </Field>
-        </Form>
-      ) : (
-        <dl class="facts">
-          <dt>Display name</dt>
-          <dd>{user.display_name || <span class="muted">not set</span>}</dd>
-          <dt>Email</dt>
-          <dd>{user.email ?? <span class="muted">not set</span>}</dd>
-          <dt />
-          <dd class="muted">An administrator changes these for you.</dd>
-        </dl>
-      )}
+      {saved && <Notice kind="success">Profile saved.</Notice>}
+      <Form
+        submit="Save profile"
+        onSubmit={async (data) => {
+          setSaved(false);
+          const email = str(data, "email");
+          setUser(await must(api.PATCH("/api/user", { body: { display_name: str(data, "display_name"), email: email || null } })));
+          setSaved(true);
+        }}
+      >
+        <Field label="Display name" hint="How others see you beside your username.">
+          <input name="display_name" value={user.display_name} maxLength={200} autocomplete="name" />
+        </Field>
+        <Field label="Email" hint="You can sign in with it too. Others never see it.">
+          <input name="email" type="email" value={user.email ?? ""} autocomplete="email" />
+        </Field>
+      </Form>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { api, must, type Of } from "../../api/client";
 import { Empty, ErrorBox, Field, Form, Notice, Show, str, Time, useAction, useLoad } from "../../components";
 import { useProject } from "../../layouts/project";
@@ -43,14 +43,13 @@ function DeliveryRow(props: { d: DeliveryItem; projectId: string; hookId: number
     <details class="card" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary class="card-header spread">
         <span>
-          <span class={`badge ${d.outcome === "success" ? "badge-success" : d.outcome === "failure" ? "badge-warning" : ""}`}>
-            {d.outcome}
-          </span>{" "}
+          <span class={`badge ${OUTCOME_BADGE[d.outcome] ?? ""}`}>{d.outcome}</span>{" "}
           <code>
             {d.event}
             {d.action ? `.${d.action}` : ""}
           </code>{" "}
           {d.response_status ?? ""} {d.error ?? ""}
+          {d.redelivery_of && <span class="muted"> · redelivery of #{d.redelivery_of}</span>}
         </span>
         <span class="muted">
           <Time at={d.created_at} /> · {d.attempts} attempt{d.attempts === 1 ? "" : "s"}
@@ -64,6 +63,10 @@ function DeliveryRow(props: { d: DeliveryItem; projectId: string; hookId: number
 
 type DeliveryItem = Of<"/api/projects/{project}/webhooks/{hook_id}/deliveries", "get">[number];
 
+const OUTCOME_BADGE: Record<string, string> = { delivered: "badge-success", failed: "badge-warning", blocked: "badge-warning" };
+/** How often the log is read again while a delivery is still on its way. */
+const POLL_MS = 1000;
+
 export default function Webhook({ params }: PageProps) {
   const { project, base } = useProject();
   const hookId = Number(params.hook);
@@ -76,6 +79,13 @@ export default function Webhook({ params }: PageProps) {
     ]);
     return { h, deliveries };
   }, [project.id, hookId]);
+  // A delivery is sent in the background (and retried): follow the log until none is pending.
+  const pending = hook.data?.deliveries.some((d) => d.outcome === "pending") ?? false;
+  useEffect(() => {
+    if (!pending || hook.loading) return;
+    const timer = setTimeout(hook.reload, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [pending, hook.loading, hook.data]);
   const ping = useAction(async () => {
     await must(api.POST("/api/projects/{project}/webhooks/{hook_id}/ping", { params: { path } }));
     hook.reload();
@@ -132,13 +142,16 @@ export default function Webhook({ params }: PageProps) {
             </button>
           </div>
           <ErrorBox error={ping.error ?? remove.error} />
-          <h2>Recent deliveries</h2>
+          <div class="spread">
+            <h2>Recent deliveries</h2>
+            {pending && <span class="muted" role="status">Delivering…</span>}
+          </div>
           {deliveries.length === 0 ? (
             <Empty title="Nothing delivered yet.">Send a ping, or wait for an event.</Empty>
           ) : (
             <div class="stack" data-testid="deliveries">
               {deliveries.map((d) => (
-                <DeliveryRow d={d} projectId={project.id} hookId={hookId} onRedeliver={hook.reload} />
+                <DeliveryRow key={d.id} d={d} projectId={project.id} hookId={hookId} onRedeliver={hook.reload} />
               ))}
             </div>
           )}
