@@ -328,7 +328,7 @@ _SPECS: tuple[_Spec, ...] = (
         "event_retention",
         _seconds(3600, 10 * 365 * 86400),
         "604800",
-        "How long (seconds) delivered outbox events are kept before they are pruned.",
+        "How long (seconds) delivered outbox events and finished webhook deliveries are kept.",
     ),
     _Spec(
         "DAIS_PERMISSION_CACHE_TTL",

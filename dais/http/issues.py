@@ -138,7 +138,9 @@ def _id(value: int, what: str) -> int:
 
 
 def _ref(project: pm.ProjectRecord) -> im.ProjectRef:
-    return im.ProjectRef(project.id, project.path)
+    return im.ProjectRef(
+        project.id, project.path, private=project.visibility is pm.Visibility.PRIVATE
+    )
 
 
 def _sender(who: Principal) -> im.UserRef:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 import asyncpg
 
 from dais.actors.identity import audit
+from dais.actors.identity import messages as im
+from dais.actors.identity.permissions import Permission
 from dais.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from dais.runtime import Actor
 
@@ -292,13 +294,38 @@ class IssuesActor(Actor[IssueMessage]):
 
     # --- issues ------------------------------------------------------------------------
 
+    async def _assignable(
+        self, conn: Conn, project: ProjectRef, usernames: tuple[str, ...]
+    ) -> list[int]:
+        """The ids of the users named, each able to see the issue: in a private project only
+        those holding ``project:read`` on it (as for merge request assignees).
+
+        :raises ValidationFailed: naming ``assignees`` and the first user who cannot.
+        """
+        rows = await _user_ids(conn, usernames)
+        if project.private:
+            identity = self.system.ref("identity")
+            for row in rows:
+                who = im.Principal(
+                    user_id=row["id"],
+                    username=row["username"],
+                    kind=im.UserKind(row["kind"]),
+                    is_admin=row["is_admin"],
+                )
+                held = await identity.ask(im.Permissions(who, project.id))
+                if Permission.PROJECT_READ not in held:
+                    raise ValidationFailed(
+                        "assignees", f"user {row['username']!r} is not a member of {project.path}"
+                    )
+        return [row["id"] for row in rows]
+
     async def _create_issue(self, m: CreateIssue) -> IssueRecord:
         title = rules.check_title(m.title)
         body = rules.check_body(m.body)
         try:
             async with self._pool.acquire() as conn, conn.transaction():
                 label_ids = await _label_ids(conn, m.project, m.labels)
-                user_ids = await _user_ids(conn, m.assignees)
+                user_ids = await self._assignable(conn, m.project, m.assignees)
                 if m.milestone_id is not None:
                     await _check_milestone(conn, m.project, m.milestone_id)
                 iid = await conn.fetchval(
@@ -380,7 +407,7 @@ class IssuesActor(Actor[IssueMessage]):
                     await _set_links(conn, before.id, label_ids, [])
                     edited.add("labels")
             if "assignees" in m.changes:
-                user_ids = await _user_ids(conn, _names(m.changes["assignees"]))
+                user_ids = await self._assignable(conn, m.project, _names(m.changes["assignees"]))
                 if set(user_ids) != {u.id for u in before.assignees}:
                     await conn.execute("DELETE FROM issue_assignees WHERE issue_id = $1", before.id)
                     await _set_links(conn, before.id, [], user_ids)
@@ -575,7 +602,7 @@ async def _label_ids(conn: Conn, project: ProjectRef, names: tuple[str, ...]) ->
     return [found[n.lower()] for n in wanted]
 
 
-async def _user_ids(conn: Conn, usernames: tuple[str, ...]) -> list[int]:
+async def _user_ids(conn: Conn, usernames: tuple[str, ...]) -> list[Any]:
     """The ids of the (active) users named.
 
     :raises ValidationFailed: naming the first unknown username.
@@ -584,10 +611,11 @@ async def _user_ids(conn: Conn, usernames: tuple[str, ...]) -> list[int]:
     if not wanted:
         return []
     rows = await conn.fetch(
-        "SELECT id, username FROM users WHERE username = ANY($1::text[]) AND active",
+        "SELECT id, username, kind, is_admin FROM users "
+        "WHERE username = ANY($1::text[]) AND active",
         list(wanted),
     )
-    found = {r["username"]: r["id"] for r in rows}
+    found = {r["username"]: r for r in rows}
     for name in wanted:
         if name not in found:
             raise ValidationFailed("assignees", f"no active user is named {name!r}")

@@ -93,10 +93,12 @@ class UserIssueScope(enum.StrEnum):
 
 @attrs.frozen
 class ProjectRef:
-    """The project a change happens in, as events name it."""
+    """The project a change happens in, as events name it; ``private`` says whether only
+    its members may read it (and so be assigned its issues)."""
 
     id: int
     path: str
+    private: bool = False
 
 
 @attrs.frozen

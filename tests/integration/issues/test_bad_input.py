@@ -39,6 +39,8 @@ async def test_unknown_labels_assignees_and_milestones_write_nothing(
     cases: list[tuple[dict[str, Any], str, str]] = [
         ({"labels": ["bug", "nope"]}, "labels", "alice/web has no label named 'nope'"),
         ({"assignees": ["bob", "ghost"]}, "assignees", "no active user is named 'ghost'"),
+        # The project is private: eve may not read it, so she may not be assigned its issues.
+        ({"assignees": ["bob", "eve"]}, "assignees", "user 'eve' is not a member of alice/web"),
         ({"milestone_id": "424242"}, "milestone_id", "alice/web has no milestone with id 424242"),
         # A milestone of another project is as unknown here as a missing one.
         ({"milestone_id": theirs.json()["id"]}, "milestone_id", "alice/web has no milestone"),
