@@ -10,6 +10,8 @@ export interface RenderOptions {
   link?: (href: string) => string;
   /** where a relative image comes from (e.g. the raw file) */
   image?: (src: string) => string;
+  /** the project ("/owner/name") whose `#12` (issue) and `!3` (merge request) references link */
+  references?: string;
 }
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
@@ -45,5 +47,41 @@ export function render(source: string, options: RenderOptions = {}): DocumentFra
     img.setAttribute("loading", "lazy");
     img.setAttribute("referrerpolicy", "no-referrer");
   });
+  if (options.references) linkReferences(fragment, options.references);
   return fragment;
+}
+
+// `#12` and `!3` after a space, an opening bracket or punctuation (not `a#1`, `x!2`, `&#1`).
+const REFERENCE = /(^|[\s([{,;:])([#!])(\d{1,9})(?![\w-])/g;
+
+/** Turn `#N` and `!N` in the (already sanitized) text into links to the project's issue N and
+ * merge request N. Only text nodes change, and only outside code, pre and existing links; the
+ * new anchors are built here with a numeric href, so nothing from the source becomes markup. */
+function linkReferences(root: DocumentFragment, base: string) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.parentElement?.closest("code, pre, a, kbd, samp") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  const texts: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (/[#!]\d/.test(n.nodeValue ?? "")) texts.push(n as Text);
+  for (const text of texts) {
+    const value = text.nodeValue ?? "";
+    const parts: (string | Node)[] = [];
+    let last = 0;
+    for (const m of value.matchAll(REFERENCE)) {
+      const start = m.index + m[1]!.length;
+      parts.push(value.slice(last, start));
+      const issue = m[2] === "#";
+      const a = document.createElement("a");
+      a.href = `${base}/-/${issue ? "issues" : "merge_requests"}/${Number(m[3])}`;
+      a.className = "ref";
+      a.title = `${issue ? "Issue" : "Merge request"} ${m[2]}${m[3]}`;
+      a.textContent = `${m[2]}${m[3]}`;
+      parts.push(a);
+      last = start + 1 + m[3]!.length;
+    }
+    if (!last) continue;
+    parts.push(value.slice(last));
+    text.replaceWith(...parts);
+  }
 }

@@ -25,6 +25,9 @@ export function useProject(): ProjectContext {
   return found;
 }
 
+/** The project of the page, if it is a project's page (Markdown links `#12` and `!3` there). */
+export const useProjectIfAny = (): ProjectContext | null => useContext(Context);
+
 const hrefOf = (r: RouteDef, params: Match["params"]) =>
   r.nav!.href ? r.nav!.href(params) : fill(r.path, params);
 

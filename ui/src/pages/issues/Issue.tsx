@@ -4,7 +4,7 @@ import { useProject } from "../../layouts/project";
 import { Markdown } from "../../markdown";
 import type { PageProps } from "../../router";
 import { useUser } from "../../session";
-import { LabelBadge, StateBadge, words } from "./shared";
+import { LabelBadge, labelFilter, StateBadge, words } from "./shared";
 
 export default function Issue({ params }: PageProps) {
   const { project, base, can } = useProject();
@@ -18,6 +18,14 @@ export default function Issue({ params }: PageProps) {
     ]);
     return { issue, comments };
   }, [project.id, iid]);
+  // The milestones one may choose from (the open ones, and the issue's own).
+  const milestones = useLoad(
+    async () =>
+      can("issue:write")
+        ? must(api.GET("/api/projects/{project}/milestones", { params: { path: { project: project.id }, query: { state: "all" } } }))
+        : [],
+    [project.id, can("issue:write")],
+  );
   const change = useAction(async (body: Record<string, unknown>) => {
     await must(api.PATCH("/api/projects/{project}/issues/{iid}", { params: { path }, body }));
     loaded.reload();
@@ -116,15 +124,41 @@ export default function Issue({ params }: PageProps) {
               <aside class="stack issue-side">
                 <div>
                   <div class="field-label">Labels</div>
-                  {issue.labels.length ? issue.labels.map((l) => <LabelBadge label={l} />) : <span class="muted">none</span>}
+                  {issue.labels.length ? (
+                    issue.labels.map((l) => <LabelBadge label={l} href={labelFilter(base, l.name)} />)
+                  ) : (
+                    <span class="muted">none</span>
+                  )}
                 </div>
                 <div>
                   <div class="field-label">Assignees</div>
                   {issue.assignees.length ? issue.assignees.map((a) => a.username).join(", ") : <span class="muted">nobody</span>}
                 </div>
-                <div>
+                <div data-testid="issue-milestone">
                   <div class="field-label">Milestone</div>
-                  {issue.milestone?.title ?? <span class="muted">none</span>}
+                  {issue.milestone ? (
+                    <a href={`${base}/-/milestones/${issue.milestone.id}`}>{issue.milestone.title}</a>
+                  ) : (
+                    <span class="muted">none</span>
+                  )}
+                  {can("issue:write") && milestones.data && (
+                    <div class="field">
+                      <select
+                        aria-label="Change the milestone"
+                        value={issue.milestone?.id ?? ""}
+                        disabled={change.busy}
+                        onChange={(e) => void change.run({ milestone_id: e.currentTarget.value || null })}
+                      >
+                        <option value="">no milestone</option>
+                        {milestones.data
+                          .filter((m) => m.state === "open" || m.id === issue.milestone?.id)
+                          .map((m) => (
+                            <option value={m.id}>{m.title}</option>
+                          ))}
+                      </select>
+                    </div>
+                  )}
+                  <ErrorBox error={milestones.error} />
                 </div>
                 {can("issue:write") && (
                   <details>

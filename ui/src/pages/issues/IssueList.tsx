@@ -1,8 +1,8 @@
 import { api, must } from "../../api/client";
-import { Empty, Show, Time, useLoad } from "../../components";
+import { Empty, Show, useLoad } from "../../components";
 import { useProject } from "../../layouts/project";
 import { navigate, type PageProps } from "../../router";
-import { LabelBadge, StateBadge } from "./shared";
+import { IssueNav, IssueRows, words } from "./shared";
 
 const STATES = ["open", "closed", "all"] as const;
 
@@ -14,6 +14,7 @@ export default function IssueList({ query }: PageProps) {
     labels: query.get("labels") || undefined,
     assignee: query.get("assignee") || undefined,
     author: query.get("author") || undefined,
+    milestone: query.get("milestone") || undefined,
   };
   const page = Number(query.get("page") || "1");
   const issues = useLoad(
@@ -25,6 +26,20 @@ export default function IssueList({ query }: PageProps) {
       ),
     [project.id, query.toString()],
   );
+  const milestones = useLoad(
+    () =>
+      must(api.GET("/api/projects/{project}/milestones", { params: { path: { project: project.id }, query: { state: "all" } } })),
+    [project.id],
+  );
+  /** A label chip adds its label to the filter (all listed labels must match). */
+  const labelHref = (name: string) => {
+    const q = new URLSearchParams(location.search);
+    const now = words(q.get("labels") ?? "");
+    if (!now.some((l) => l.toLowerCase() === name.toLowerCase())) now.push(name);
+    q.set("labels", now.join(","));
+    q.delete("page");
+    return `${base}/-/issues?${q}`;
+  };
   const go = (changes: Record<string, string | undefined>) => {
     const q = new URLSearchParams(location.search);
     for (const [k, v] of Object.entries(changes)) v ? q.set(k, v) : q.delete(k);
@@ -33,6 +48,7 @@ export default function IssueList({ query }: PageProps) {
   };
   return (
     <div class="stack">
+      <IssueNav base={base} current="issues" />
       <div class="toolbar">
         <div class="row" role="group" aria-label="State">
           {STATES.map((s) => (
@@ -53,7 +69,7 @@ export default function IssueList({ query }: PageProps) {
         onSubmit={(e) => {
           e.preventDefault();
           const d = new FormData(e.currentTarget);
-          go(Object.fromEntries(["q", "labels", "assignee", "author"].map((k) => [k, String(d.get(k) ?? "").trim() || undefined])));
+          go(Object.fromEntries(["q", "labels", "assignee", "author", "milestone"].map((k) => [k, String(d.get(k) ?? "").trim() || undefined])));
         }}
       >
         <label class="field">
@@ -72,6 +88,22 @@ export default function IssueList({ query }: PageProps) {
           <span class="field-label">Author</span>
           <input name="author" value={filters.author ?? ""} placeholder="username" />
         </label>
+        <label class="field">
+          <span class="field-label">Milestone</span>
+          <select name="milestone" value={filters.milestone ?? ""} onChange={(e) => go({ milestone: e.currentTarget.value || undefined })}>
+            <option value="">any</option>
+            <option value="none">none</option>
+            {(milestones.data ?? []).map((m) => (
+              <option value={m.id}>
+                {m.title}
+                {m.state === "closed" ? " (closed)" : ""}
+              </option>
+            ))}
+            {filters.milestone && filters.milestone !== "none" && milestones.data && !milestones.data.some((m) => m.id === filters.milestone) && (
+              <option value={filters.milestone}>milestone {filters.milestone}</option>
+            )}
+          </select>
+        </label>
         <div class="form-actions">
           <button class="btn">Filter</button>
         </div>
@@ -84,31 +116,7 @@ export default function IssueList({ query }: PageProps) {
             </Empty>
           ) : (
             <>
-              <ul class="list" data-testid="issues">
-                {list.map((i) => (
-                  <li>
-                    <div class="list-main">
-                      <div class="row">
-                        <a class="list-title" href={`${base}/-/issues/${i.iid}`}>
-                          {i.title}
-                        </a>
-                        {i.labels.map((l) => (
-                          <LabelBadge label={l} />
-                        ))}
-                      </div>
-                      <div class="muted">
-                        #{i.iid} opened <Time at={i.created_at} /> by {i.author?.username ?? "someone"}
-                        {i.milestone && <> · {i.milestone.title}</>}
-                        {i.assignees.length > 0 && <> · assigned to {i.assignees.map((a) => a.username).join(", ")}</>}
-                      </div>
-                    </div>
-                    <div class="row">
-                      <StateBadge state={i.state} />
-                      {i.comments > 0 && <span class="muted">💬 {i.comments}</span>}
-                    </div>
-                  </li>
-                ))}
-              </ul>
+              <IssueRows issues={list} base={base} labelHref={labelHref} />
               <div class="pager">
                 <button class="btn" disabled={page <= 1} onClick={() => go({ page: String(page - 1) })}>
                   Previous
