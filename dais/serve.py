@@ -178,9 +178,9 @@ async def start_actors(
         ChildSpec("identity", lambda: IdentityActor(pool, broker, config))
     )
     await services.system.start_child(
-        ChildSpec("projects", lambda: ProjectsActor(pool, settings.data_dir))
+        ChildSpec("projects", lambda: ProjectsActor(pool, settings.data_dir, broker))
     )
-    await services.system.start_child(ChildSpec("issues", lambda: IssuesActor(pool)))
+    await services.system.start_child(ChildSpec("issues", lambda: IssuesActor(pool, broker)))
     merge_requests = await services.system.start_child(
         ChildSpec("merge_requests", lambda: MergeRequestsActor(pool, settings.data_dir))
     )
@@ -190,7 +190,7 @@ async def start_actors(
     every = [
         *identity_subscribers(pool, broker),
         *webhook_subscribers(pool, services.system, hooks, settings.data_dir),
-        *issues_subscribers(pool),
+        *issues_subscribers(pool, broker),
         *merge_request_subscribers(merge_requests),
         *subscribers,
     ]

@@ -12,6 +12,8 @@ from litestar.openapi.plugins import JsonRenderPlugin
 
 from dais import __version__
 from dais.actors.identity.cache import PrincipalCache
+from dais.actors.issues.cache import ListingCache
+from dais.actors.projects.cache import ProjectCache
 from dais.gitserver import lfs_routes
 from dais.gitserver import routes as gitserver_routes
 
@@ -79,6 +81,8 @@ def create_app(
                 "services": services,
                 "max_body_size": settings.max_body_size,
                 "principal_cache": PrincipalCache(settings.permission_cache_ttl),
+                "project_cache": ProjectCache(),
+                "listing_cache": ListingCache(),
             }
         ),
         logging_config=None,

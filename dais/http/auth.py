@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from litestar.datastructures import Cookie
 
-from dais.actors.identity.cache import PrincipalCache, generation
+from dais.actors.identity.cache import PrincipalCache, generation, permission_key
 from dais.actors.identity.messages import (
     AuditContext,
     AuthenticatePassword,
@@ -30,6 +30,8 @@ from dais.actors.identity.messages import (
     Permissions,
     Principal,
 )
+from dais.actors.identity.permissions import Permission
+from dais.actors.identity.resolver import narrow_to_scopes
 from dais.actors.identity.tokens import TOKEN_PREFIX, hash_secret
 from dais.errors import Forbidden, Unauthorized
 
@@ -38,7 +40,6 @@ if TYPE_CHECKING:
     from litestar.handlers import BaseRouteHandler
     from litestar.types import Guard
 
-    from dais.actors.identity.permissions import Permission
     from dais.services import Services
 
 __all__ = [
@@ -184,11 +185,29 @@ def full_rights(who: Principal) -> Principal:
     return who
 
 
+# Stored permission lists, parsed: there are few distinct ones.
+_PARSED: dict[bytes, frozenset[Permission]] = {}
+
+
 async def permissions_of(
     connection: ASGIConnection[Any, Any, Any, Any], who: Principal, project_id: int | None = None
 ) -> frozenset[Permission]:
-    held: frozenset[Permission] = await ask_identity(connection, Permissions(who, project_id))
-    return held
+    """What ``who`` may do (on ``project_id``): read straight from the broker entry the
+    identity actor keeps for the current generation when there is one (no actor hop), else
+    resolved by the actor (which stores that entry)."""
+    broker = services_of(connection).broker
+    stored = await broker.get(permission_key(await generation(broker), who.user_id, project_id))
+    if stored is not None:
+        held = _PARSED.get(stored)
+        if held is None:
+            if len(_PARSED) >= 1024:
+                _PARSED.clear()
+            held = _PARSED[stored] = frozenset(
+                Permission(s) for s in stored.decode().split(",") if s
+            )
+        return narrow_to_scopes(held, who.scopes)
+    resolved: frozenset[Permission] = await ask_identity(connection, Permissions(who, project_id))
+    return resolved
 
 
 async def require(

@@ -26,12 +26,16 @@ from urllib.parse import urlencode
 import anyio
 import msgspec
 from litestar import Request, Response, delete, get, patch, post
+from litestar.enums import MediaType
 from litestar.exceptions import ValidationException
 from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.serialization import encode_json
 
 from dais.actors.identity.messages import Principal
 from dais.actors.identity.permissions import Permission
+from dais.actors.issues import cache as listing_cache
 from dais.actors.issues import messages as im
+from dais.actors.issues.cache import ListingCache
 from dais.actors.issues.rules import MAX_BODY_BYTES, split_label_filter
 from dais.actors.issues.views import (
     CommentOut,
@@ -451,8 +455,24 @@ async def list_issues(
         page=page,
         per_page=per_page,
     )
-    found: im.IssuePage = await _ask(request, im.ListIssues(record.id, query))
-    return _paged(request, found.items, page, per_page, found.total)
+    # The answer is the same for every caller who may read the project, so it is kept,
+    # encoded, under the generation the issues actor read the page under (when it keeps
+    # them: see dais.actors.issues.cache), and reused while that generation is current.
+    answers: ListingCache[tuple[int, str, bytes], tuple[bytes, dict[str, str]]]
+    answers = request.app.state["listing_cache"]
+    broker = request.app.state.services.broker
+    key = (record.id, request.url.path, request.scope["query_string"])
+    current = await listing_cache.generation(broker, record.id)
+    kept = answers.get(key, current)
+    if kept is None:
+        found: im.IssuePage = await _ask(request, im.ListIssues(record.id, query))
+        answer = _paged(request, encode_json(found.items), page, per_page, found.total)
+        if found.generation is not None:
+            answers.put(key, found.generation, (answer.content, dict(answer.headers)))
+        return answer
+    body, headers = kept
+    hit: Response[Any] = Response(body, headers=headers, media_type=MediaType.JSON)
+    return hit
 
 
 @post(

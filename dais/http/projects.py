@@ -21,7 +21,9 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 
 from dais.actors.identity import messages as im
 from dais.actors.identity.permissions import Permission
+from dais.actors.projects import cache as project_cache
 from dais.actors.projects import messages as pm
+from dais.actors.projects.cache import ProjectCache
 from dais.actors.projects.protection import BranchRule
 from dais.errors import Forbidden, NotFound, Unauthorized, ValidationFailed
 
@@ -145,12 +147,25 @@ async def can_write(request: Request[Any, Any, Any], project: pm.ProjectRecord) 
     return Permission.PROJECT_WRITE in await permissions_of(request, who, project.id)
 
 
+async def _find(request: Request[Any, Any, Any], ref: str) -> pm.ProjectRecord | None:
+    """The project ``ref`` names (an id or ``owner/name``), from this process's cache when
+    still current (see :mod:`dais.actors.projects.cache`), else from the projects actor."""
+    state = request.app.state
+    projects: ProjectCache = state["project_cache"]
+    current = await project_cache.generation(state["services"].broker)
+    found = projects.get(ref, current)
+    if found is None:
+        try:
+            found = await _ask(request, "projects", pm.GetProject(ref))
+        except NotFound:
+            return None
+        projects.put(ref, current, found)
+    return found
+
+
 async def load_project(request: Request[Any, Any, Any], ref: str) -> pm.ProjectRecord:
     """The project, if the caller may read it; otherwise 404 (or 401 when anonymous)."""
-    try:
-        project: pm.ProjectRecord = await _ask(request, "projects", pm.GetProject(_ref(ref)))
-    except NotFound:
-        project = None  # type: ignore[assignment]
+    project = await _find(request, _ref(ref))
     if project is not None and await can_read(request, project):
         return project
     if await authenticate(request) is None:

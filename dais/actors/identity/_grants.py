@@ -14,7 +14,7 @@ from dais.errors import (
     ValidationFailed,
 )
 
-from . import audit, resolver, rules
+from . import audit, cache, resolver, rules
 from ._base import (
     _DELEGATION_WITH_NAMES,
     IdentityBase,
@@ -49,8 +49,8 @@ class Grants(IdentityBase):
 
     async def _on_Permissions(self, m: Permissions) -> frozenset[Permission]:  # noqa: N802
         p = m.principal
-        project = m.project_id if m.project_id is not None else "-"
-        key = f"perm:{await self._generation()}:{p.user_id}:{project}"
+        # The HTTP layer reads this entry directly (dais.http.auth.permissions_of).
+        key = cache.permission_key(await self._generation(), p.user_id, m.project_id)
         cached = await self._broker.get(key)
         if cached is not None:
             held = frozenset(Permission(s) for s in cached.decode().split(",") if s)

@@ -19,7 +19,14 @@ if TYPE_CHECKING:
 
     from .messages import Principal
 
-__all__ = ["CHANGED", "GENERATION_KEY", "PrincipalCache", "generation", "retire"]
+__all__ = [
+    "CHANGED",
+    "GENERATION_KEY",
+    "PrincipalCache",
+    "generation",
+    "permission_key",
+    "retire",
+]
 
 GENERATION_KEY = "identity:generation"
 CHANGED = "identity.changed"
@@ -35,6 +42,13 @@ async def generation(broker: Broker) -> str:
     """The current cache generation; read it *before* the rows a cached answer is built of."""
     value = await broker.get(GENERATION_KEY)
     return "0" if value is None else value.decode()
+
+
+def permission_key(current: str, user_id: int, project_id: int | None) -> str:
+    """The broker key under which the identity actor keeps a user's resolved permissions
+    (on a project, or outside any), for generation ``current``: a comma list of permission
+    names, stored for no longer than the answer holds (a delegation may end sooner)."""
+    return f"perm:{current}:{user_id}:{'-' if project_id is None else project_id}"
 
 
 class PrincipalCache:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import anyio
 import asyncpg
 
 from dais.actors.identity import audit
@@ -18,8 +19,11 @@ from dais.actors.identity import messages as im
 from dais.actors.identity.permissions import Permission
 from dais.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from dais.runtime import Actor
+from dais.storage.database import reading
 
+from . import cache as listing_cache
 from . import payloads, queries, rules
+from .cache import ListingCache
 from .messages import (
     CommentPage,
     CommentRecord,
@@ -34,6 +38,7 @@ from .messages import (
     GetMilestone,
     IssueMessage,
     IssuePage,
+    IssueQuery,
     IssueRecord,
     IssueState,
     LabelRecord,
@@ -54,6 +59,7 @@ from .messages import (
 from .views import issue_out, to_json
 
 if TYPE_CHECKING:
+    from dais.storage.broker import Broker
     from dais.storage.database import Conn
 
 __all__ = ["IssuesActor"]
@@ -73,10 +79,46 @@ class IssuesActor(Actor[IssueMessage]):
     concurrency = 32
     mailbox_size = 2048
 
-    def __init__(self, pool: asyncpg.Pool[Any]) -> None:
+    def __init__(
+        self, pool: asyncpg.Pool[Any], broker: Broker | None = None, listing_ttl: float = 10.0
+    ) -> None:
         self._pool = pool
+        # Listing pages are cached only with a broker to keep their generations in (see
+        # dais.actors.issues.cache): every change below retires its project's pages.
+        self._broker = broker
+        self._listings: ListingCache[tuple[int, IssueQuery], IssuePage] | None = (
+            None if broker is None else ListingCache(listing_ttl)
+        )
 
     async def receive(self, message: IssueMessage) -> Any:
+        # Every message naming a ProjectRef is a change in that project (reads name a
+        # project_id): its cached listings are retired once it is done, committed or not
+        # (a change whose asker gave up may still have committed), before the asker hears.
+        project = getattr(message, "project", None)
+        if self._broker is None or not isinstance(project, ProjectRef):
+            return await self._receive(message)
+        try:
+            return await self._receive(message)
+        finally:
+            with anyio.move_on_after(5, shield=True):  # else entries expire by their TTL
+                await listing_cache.retire(self._broker, project.id)
+
+    async def _list_issues(self, m: ListIssues) -> IssuePage:
+        if self._broker is None or self._listings is None:
+            async with reading(self._pool) as conn:
+                items, total = await queries.issue_page(conn, m.project_id, m.query)
+            return IssuePage(items, total)
+        current = await listing_cache.generation(self._broker, m.project_id)
+        page = self._listings.get((m.project_id, m.query), current)
+        if page is None:
+            async with reading(self._pool) as conn:
+                items, total = await queries.issue_page(conn, m.project_id, m.query)
+            # The generation goes with the page, so that the HTTP layer may keep its answer.
+            page = IssuePage(items, total, generation=current)
+            self._listings.put((m.project_id, m.query), current, page)
+        return page
+
+    async def _receive(self, message: IssueMessage) -> Any:
         match message:
             case ListLabels():
                 async with self._pool.acquire() as conn:
@@ -101,15 +143,13 @@ class IssuesActor(Actor[IssueMessage]):
             case CreateIssue():
                 return await self._create_issue(message)
             case GetIssue():
-                async with self._pool.acquire() as conn:
+                async with reading(self._pool) as conn:
                     found = await queries.issue(conn, message.project_id, message.iid)
                 if found is None:
                     raise _missing_issue(message.project_id, message.iid)
                 return found
             case ListIssues():
-                async with self._pool.acquire() as conn:
-                    items, total = await queries.issue_page(conn, message.project_id, message.query)
-                return IssuePage(items, total)
+                return await self._list_issues(message)
             case PrivateProjectsOf():
                 async with self._pool.acquire() as conn:
                     return await queries.private_projects_of(conn, message.user_id, message.scope)

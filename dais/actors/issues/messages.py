@@ -193,10 +193,16 @@ class CommentRecord:
 @attrs.frozen
 class IssuePage:
     """A page of a listing, its issues already as the API shows them (built by the
-    database: see ``queries.issue_page``), and how many match in all."""
+    database: see ``queries.issue_page``), and how many match in all.
+
+    ``generation``: the project's listing generation the page was read under (see
+    ``dais.actors.issues.cache``), when the actor keeps them; a page may be reused for as
+    long as that generation is current.
+    """
 
     items: list[IssueOut]
     total: int
+    generation: str | None = None
 
 
 @attrs.frozen

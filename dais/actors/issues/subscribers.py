@@ -12,16 +12,20 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+import anyio
+
 from dais.actors.events.messages import Subscriber
 from dais.actors.identity import audit
 from dais.actors.identity.messages import AuditContext
 
+from . import cache as listing_cache
 from . import payloads, queries
 from .messages import ProjectRef, UserRef
 
 if TYPE_CHECKING:
     import asyncpg
 
+    from dais.storage.broker import Broker
     from dais.storage.outbox import Event
 
 __all__ = ["closes_issues", "subscribers"]
@@ -52,8 +56,20 @@ def closes_issues(payload: Any) -> list[int]:
     return sorted(out)
 
 
-def subscribers(pool: asyncpg.Pool[Any]) -> list[Subscriber]:
+def subscribers(pool: asyncpg.Pool[Any], broker: Broker | None = None) -> list[Subscriber]:
+    """The subscribers; give them the broker the issues actor has, so that issues they close
+    retire the project's cached listings (see dais.actors.issues.cache)."""
+
     async def close_on_merge(event: Event) -> None:
+        try:
+            await _close_on_merge(event)
+        finally:
+            project = (event.payload.get("project") or {}).get("id")
+            if broker is not None and str(project).isdigit() and len(str(project)) <= 18:
+                with anyio.CancelScope(shield=True):
+                    await listing_cache.retire(broker, int(str(project)))
+
+    async def _close_on_merge(event: Event) -> None:
         iids = closes_issues(event.payload)
         if not iids:
             return

@@ -18,7 +18,9 @@ from dais.actors.identity import audit
 from dais.errors import Conflict, NotFound, ValidationFailed
 from dais.runtime import Actor
 from dais.storage import outbox
+from dais.storage.database import reading
 
+from . import cache as project_cache
 from . import repository, rules
 from .messages import (
     CreateBranchRule,
@@ -41,6 +43,8 @@ from .protection import BranchRule
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from dais.storage.broker import Broker
+
 __all__ = ["ProjectsActor"]
 
 log = logging.getLogger(__name__)
@@ -50,6 +54,7 @@ _COLUMNS = """
     p.default_branch, p.archived, p.created_at, p.updated_at, p.merge_strategies
 """
 _FROM = "FROM projects p JOIN users u ON u.id = p.owner_id"
+_RETIRE_TIMEOUT = 5.0  # a broker that does not answer: entries still expire by their TTL
 _UPDATABLE = frozenset(
     {"name", "visibility", "description", "default_branch", "archived", "merge_strategies"}
 )
@@ -79,11 +84,29 @@ class ProjectsActor(Actor[ProjectMessage]):
     concurrency = 32
     mailbox_size = 2048
 
-    def __init__(self, pool: asyncpg.Pool[Any], data_dir: Path) -> None:
+    def __init__(
+        self, pool: asyncpg.Pool[Any], data_dir: Path, broker: Broker | None = None
+    ) -> None:
         self._pool = pool
         self._data_dir = data_dir
+        # Where the generation of cached project records lives (dais.actors.projects.cache).
+        self._broker = broker
 
     async def receive(self, message: ProjectMessage) -> Any:
+        if self._broker is None or not isinstance(
+            message, CreateProject | UpdateProject | DeleteProject
+        ):
+            return await self._receive(message)
+        # A change retires every cached project record, on every replica, before the asker
+        # hears of it; also when it failed (a create whose repository could not be made is
+        # deleted again) or when the asker gave up (it may still have committed).
+        try:
+            return await self._receive(message)
+        finally:
+            with anyio.move_on_after(_RETIRE_TIMEOUT, shield=True):
+                await project_cache.retire(self._broker)
+
+    async def _receive(self, message: ProjectMessage) -> Any:
         match message:
             case GetProject():
                 return await self._get(message.ref)
@@ -105,13 +128,16 @@ class ProjectsActor(Actor[ProjectMessage]):
                 return await self._delete_rule(message)
 
     async def _get(self, ref: str) -> ProjectRecord:
-        if ref.isdigit() and len(ref) <= 18:
-            row = await self._pool.fetchrow(f"SELECT {_COLUMNS} {_FROM} WHERE p.id = $1", int(ref))
-        else:
-            owner, _, name = ref.partition("/")
-            row = await self._pool.fetchrow(
-                f"SELECT {_COLUMNS} {_FROM} WHERE u.username = $1 AND p.name = $2", owner, name
-            )
+        async with reading(self._pool) as conn:
+            if ref.isdigit() and len(ref) <= 18:
+                row = await conn.fetchrow(f"SELECT {_COLUMNS} {_FROM} WHERE p.id = $1", int(ref))
+            else:
+                owner, _, name = ref.partition("/")
+                row = await conn.fetchrow(
+                    f"SELECT {_COLUMNS} {_FROM} WHERE u.username = $1 AND p.name = $2",
+                    owner,
+                    name,
+                )
         if row is None:
             raise NotFound(f"project {ref} does not exist")
         return _project(row)
