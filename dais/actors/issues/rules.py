@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from dais.errors import ValidationFailed
+from dais.text import storable
 
 __all__ = [
     "MAX_BODY_BYTES",
@@ -32,18 +33,6 @@ MAX_BODY_BYTES = 1024 * 1024  # 1 MiB of UTF-8, for issue and comment bodies
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
-def _storable(field: str, value: object) -> str:
-    if not isinstance(value, str):
-        raise ValidationFailed(field, "must be a string")
-    if "\x00" in value:
-        raise ValidationFailed(field, "must not contain NUL characters")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValidationFailed(field, "must be valid Unicode (no unpaired surrogates)") from None
-    return value
-
-
 def _one_line(field: str, value: str, max_chars: int) -> str:
     if not value.strip():
         raise ValidationFailed(field, "must not be empty")
@@ -56,12 +45,12 @@ def _one_line(field: str, value: str, max_chars: int) -> str:
 
 def check_title(value: object, field: str = "title") -> str:
     """An issue's or a milestone's title: one line of 1 to 255 characters."""
-    return _one_line(field, _storable(field, value), MAX_TITLE)
+    return _one_line(field, storable(field, value), MAX_TITLE)
 
 
 def check_body(value: object, field: str = "body", *, allow_empty: bool = True) -> str:
     """Markdown, stored as written: at most 1 MiB of UTF-8."""
-    text = _storable(field, value)
+    text = storable(field, value)
     if not allow_empty and not text.strip():
         raise ValidationFailed(field, "must not be empty")
     if len(text) > MAX_BODY_BYTES or len(text.encode("utf-8")) > MAX_BODY_BYTES:
@@ -70,7 +59,7 @@ def check_body(value: object, field: str = "body", *, allow_empty: bool = True) 
 
 
 def check_description(value: object, max_chars: int, field: str = "description") -> str:
-    text = _storable(field, value)
+    text = storable(field, value)
     if len(text) > max_chars:
         raise ValidationFailed(field, f"must be at most {max_chars} characters")
     return text
@@ -78,7 +67,7 @@ def check_description(value: object, max_chars: int, field: str = "description")
 
 def check_label_name(value: object, field: str = "name") -> str:
     """1 to 100 characters on one line, no comma, no surrounding spaces."""
-    name = _one_line(field, _storable(field, value), MAX_LABEL_NAME)
+    name = _one_line(field, storable(field, value), MAX_LABEL_NAME)
     if "," in name:
         raise ValidationFailed(field, "must not contain a comma (label filters are comma lists)")
     if name != name.strip():
@@ -97,7 +86,7 @@ def check_names(names: object, field: str) -> tuple[str, ...]:
     Unicode). Whether each exists is the caller's question."""
     if not isinstance(names, tuple | list):
         raise ValidationFailed(field, "must be a list of names")
-    return tuple(_storable(field, name) for name in names)
+    return tuple(storable(field, name) for name in names)
 
 
 def distinct_names(names: tuple[str, ...], *, fold_case: bool) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ import unicodedata
 
 from dais.actors.projects.rules import check_branch_name
 from dais.errors import ValidationFailed
+from dais.text import storable
 
 __all__ = [
     "MAX_BODY_BYTES",
@@ -27,21 +28,9 @@ MAX_BODY_BYTES = 1024 * 1024  # 1 MiB of UTF-8: merge request descriptions and c
 MAX_NAMES = 50  # assignees, reviewers or labels on one merge request
 
 
-def _storable(field: str, value: object) -> str:
-    if not isinstance(value, str):
-        raise ValidationFailed(field, "must be a string")
-    if "\x00" in value:
-        raise ValidationFailed(field, "must not contain NUL characters")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValidationFailed(field, "must be valid Unicode (no unpaired surrogates)") from None
-    return value
-
-
 def check_title(value: object, field: str = "title") -> str:
     """One line of 1 to 255 characters."""
-    title = _storable(field, value)
+    title = storable(field, value)
     if not title.strip():
         raise ValidationFailed(field, "must not be empty")
     if len(title) > MAX_TITLE:
@@ -53,7 +42,7 @@ def check_title(value: object, field: str = "title") -> str:
 
 def check_body(value: object, field: str = "body", *, allow_empty: bool = True) -> str:
     """Markdown, stored as written: at most 1 MiB of UTF-8."""
-    text = _storable(field, value)
+    text = storable(field, value)
     if not allow_empty and not text.strip():
         raise ValidationFailed(field, "must not be empty")
     if len(text) > MAX_BODY_BYTES or len(text.encode("utf-8")) > MAX_BODY_BYTES:
@@ -69,7 +58,7 @@ def check_branch(value: object, field: str) -> str:
 def check_path(value: object, field: str = "path") -> str:
     """A file's path as git stores it in a tree: relative to the repository root, parts
     separated by single slashes, none of them ``.`` or ``..``."""
-    path = _storable(field, value)
+    path = storable(field, value)
     if any(part in ("", ".", "..") for part in path.split("/")):
         raise ValidationFailed(
             field, "must be a path relative to the repository root, without '.' or '..' parts"
@@ -87,7 +76,7 @@ def check_names(values: object, field: str) -> tuple[str, ...]:
     seen: set[str] = set()
     out: list[str] = []
     for value in values:
-        name = _storable(field, value)
+        name = storable(field, value)
         if not name.strip() or len(name) > 255:
             raise ValidationFailed(field, f"{name[:40]!r} is not a name")
         if name.lower() not in seen:
