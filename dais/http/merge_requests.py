@@ -17,9 +17,6 @@ someone who lost access to a private project sees none of its merge requests.
 
 from __future__ import annotations
 
-import base64
-import functools
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -35,11 +32,18 @@ from dais.actors.merges import messages as mm
 from dais.actors.merges import views
 from dais.actors.projects import browser
 from dais.actors.projects import messages as pm
-from dais.actors.projects.repository import run_git
 
 from .auth import audit_context, permissions_of, principal, signed_in
 from .projects import load_project
-from .repository import CommitOut, FileDiffOut, PersonOut, StatsOut
+from .repository import (
+    CommitOut,
+    FileDiffOut,
+    StatsOut,
+    blob_sizes,
+    commit_out,
+    file_out,
+    read_in_thread,
+)
 
 __all__ = ["ROUTES"]
 
@@ -165,11 +169,6 @@ def _repo_dir(request: Request[Any, Any, Any], project: pm.ProjectRecord) -> Pat
     return pm.repository_path(request.app.state.services.settings.data_dir, project.id)
 
 
-async def _read(fn: Callable[..., T], *args: Any) -> T:
-    """Run a dulwich read in a worker thread: it must never block the event loop."""
-    return await anyio.to_thread.run_sync(functools.partial(fn, *args))
-
-
 def _out(record: mm.MergeRequestRecord) -> views.MergeRequestOut:
     return views.merge_request_out(record)
 
@@ -182,65 +181,6 @@ async def _get_record(
         request, "merge_requests", mm.GetMergeRequest(record, iid)
     )
     return record, mr
-
-
-async def _blob_sizes(repo_dir: Path, shas: frozenset[str]) -> dict[str, int]:
-    """Sizes of blobs, from ``git cat-file --batch-check`` (no blob is inflated)."""
-    if not shas:
-        return {}
-    out = await run_git(
-        repo_dir,
-        "cat-file",
-        "--batch-check=%(objectname) %(objectsize)",
-        stdin="".join(f"{s}\n" for s in sorted(shas)).encode(),
-    )
-    sizes: dict[str, int] = {}
-    for line in out.decode().splitlines():
-        sha, _, size = line.partition(" ")
-        if size.isdigit():
-            sizes[sha] = int(size)
-    return sizes
-
-
-def _person(p: browser.Person) -> PersonOut:
-    return PersonOut(name=p.name, email=p.email)
-
-
-def _commit(c: browser.CommitInfo) -> CommitOut:
-    return CommitOut(
-        sha=c.sha,
-        title=c.title,
-        message=c.message,
-        author=_person(c.author),
-        authored_at=c.author.at,
-        committer=_person(c.committer),
-        committed_at=c.committer.at,
-        parents=list(c.parents),
-    )
-
-
-def _b64(raw: bytes) -> str | None:
-    """Base64 of a name that is not UTF-8; None when the text form is exact."""
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return base64.b64encode(raw).decode("ascii")
-    return None
-
-
-def _file(f: browser.FileDiff) -> FileDiffOut:
-    return FileDiffOut(
-        old_path=None if f.old_path is None else browser.display(f.old_path),
-        new_path=None if f.new_path is None else browser.display(f.new_path),
-        status=f.status,
-        additions=f.additions,
-        deletions=f.deletions,
-        binary=f.binary,
-        too_large=f.too_large,
-        patch=f.patch,
-        old_path_base64=None if f.old_path is None else _b64(f.old_path),
-        new_path_base64=None if f.new_path is None else _b64(f.new_path),
-    )
 
 
 # --- merge requests ----------------------------------------------------------------------
@@ -354,11 +294,11 @@ async def list_merge_request_commits(
     request: Request[Any, Any, Any], project: FromPath[str], iid: FromPath[int]
 ) -> CommitsOut:
     record, mr = await _get_record(request, project, iid)
-    found = await _read(
+    found = await read_in_thread(
         browser.compare, _repo_dir(request, record), mr.target_sha, mr.source_sha, _COMMITS_LIMIT
     )
     return CommitsOut(
-        commits=[_commit(c) for c in reversed(found.commits)],
+        commits=[commit_out(c) for c in reversed(found.commits)],
         truncated=found.commits_truncated,
     )
 
@@ -369,14 +309,14 @@ async def get_merge_request_diff(
 ) -> MergeRequestDiffOut:
     record, mr = await _get_record(request, project, iid)
     repo_dir = _repo_dir(request, record)
-    found = await _read(browser.compare, repo_dir, mr.target_sha, mr.source_sha, 1)
-    sizes = await _blob_sizes(repo_dir, found.changes.blobs)
-    diff = await _read(browser.render_diff, repo_dir, found.changes, sizes)
+    found = await read_in_thread(browser.compare, repo_dir, mr.target_sha, mr.source_sha, 1)
+    sizes = await blob_sizes(repo_dir, found.changes.blobs)
+    diff = await read_in_thread(browser.render_diff, repo_dir, found.changes, sizes)
     return MergeRequestDiffOut(
         base_sha=found.base,
         head_sha=found.to_sha,
         stats=StatsOut(additions=diff.additions, deletions=diff.deletions, files=diff.changed),
-        files=[_file(f) for f in diff.files],
+        files=[file_out(f) for f in diff.files],
         truncated=diff.truncated,
     )
 

@@ -57,7 +57,15 @@ from dais.storage import outbox
 from .auth import audit_context, principal, signed_in
 from .projects import can_write, load_project
 
-__all__ = ["BLOB_LIMIT", "ROUTES", "raw_content_type"]
+__all__ = [
+    "BLOB_LIMIT",
+    "ROUTES",
+    "blob_sizes",
+    "commit_out",
+    "file_out",
+    "raw_content_type",
+    "read_in_thread",
+]
 
 _HISTORY_DEPTH = 10_000
 
@@ -220,7 +228,7 @@ def _summary(c: browser.CommitInfo) -> CommitSummary:
     )
 
 
-def _commit(c: browser.CommitInfo) -> CommitOut:
+def commit_out(c: browser.CommitInfo) -> CommitOut:
     return CommitOut(
         sha=c.sha,
         title=c.title,
@@ -233,7 +241,7 @@ def _commit(c: browser.CommitInfo) -> CommitOut:
     )
 
 
-def _file(f: browser.FileDiff) -> FileDiffOut:
+def file_out(f: browser.FileDiff) -> FileDiffOut:
     return FileDiffOut(
         old_path=None if f.old_path is None else browser.display(f.old_path),
         new_path=None if f.new_path is None else browser.display(f.new_path),
@@ -250,7 +258,7 @@ def _file(f: browser.FileDiff) -> FileDiffOut:
 
 def _diff(d: browser.Diff) -> tuple[StatsOut, DiffOut]:
     stats = StatsOut(additions=d.additions, deletions=d.deletions, files=d.changed)
-    return stats, DiffOut(files=[_file(f) for f in d.files], truncated=d.truncated)
+    return stats, DiffOut(files=[file_out(f) for f in d.files], truncated=d.truncated)
 
 
 def _repo_dir(request: Request[Any, Any, Any], project: pm.ProjectRecord) -> Path:
@@ -262,12 +270,12 @@ async def _ask(request: Request[Any, Any, Any], actor: str, message: Any) -> Any
     return await services.ask(services.system.ref(actor), message)
 
 
-async def _read(fn: Callable[..., T], *args: Any) -> T:
+async def read_in_thread(fn: Callable[..., T], *args: Any) -> T:
     """Run a dulwich read in a worker thread: it must never block the event loop."""
     return await anyio.to_thread.run_sync(functools.partial(fn, *args))
 
 
-async def _blob_sizes(repo_dir: Path, shas: frozenset[str]) -> dict[str, int]:
+async def blob_sizes(repo_dir: Path, shas: frozenset[str]) -> dict[str, int]:
     """Sizes of blobs, from ``git cat-file --batch-check`` (no blob is inflated)."""
     if not shas:
         return {}
@@ -437,7 +445,7 @@ async def _roles(request: Request[Any, Any, Any], user_id: int, project_id: int)
 @get(f"{_BASE}/branches", tags=_TAGS, summary="Branches, with their head commits")
 async def list_branches(request: Request[Any, Any, Any], project: FromPath[str]) -> list[BranchOut]:
     record = await load_project(request, project)
-    found = await _read(browser.branches, _repo_dir(request, record))
+    found = await read_in_thread(browser.branches, _repo_dir(request, record))
     rules: list[BranchRule] = await _ask(request, "projects", pm.ListBranchRules(record.id))
     return [
         BranchOut(
@@ -453,7 +461,7 @@ async def list_branches(request: Request[Any, Any, Any], project: FromPath[str])
 @get(f"{_BASE}/tags", tags=_TAGS, summary="Tags, lightweight and annotated")
 async def list_tags(request: Request[Any, Any, Any], project: FromPath[str]) -> list[TagOut]:
     record = await load_project(request, project)
-    found = await _read(browser.tags, _repo_dir(request, record))
+    found = await read_in_thread(browser.tags, _repo_dir(request, record))
     return [
         TagOut(
             name=t.name,
@@ -480,7 +488,7 @@ async def get_tree(
     name = ref or record.default_branch
     repo_dir = _repo_dir(request, record)
     # Shaping 10,000 entries takes milliseconds of CPU too: it runs in the thread as well.
-    return await _read(lambda: _tree_out(name, browser.list_tree(repo_dir, name, wanted)))
+    return await read_in_thread(lambda: _tree_out(name, browser.list_tree(repo_dir, name, wanted)))
 
 
 def _tree_out(ref: str, listing: browser.TreeListing) -> TreeOut:
@@ -526,15 +534,15 @@ async def get_blob(
     wanted = browser.parse_path(path, path_b64)
     name = ref or record.default_branch
     repo_dir = _repo_dir(request, record)
-    blob = await _read(browser.find_blob, repo_dir, name, wanted)
-    size = (await _blob_sizes(repo_dir, frozenset({blob.sha}))).get(blob.sha, 0)
+    blob = await read_in_thread(browser.find_blob, repo_dir, name, wanted)
+    size = (await blob_sizes(repo_dir, frozenset({blob.sha}))).get(blob.sha, 0)
     if size > BLOB_LIMIT:
         raise ValidationFailed(
             "path",
             f"{browser.display(wanted)!r} is {size} bytes, over the {BLOB_LIMIT}-byte limit "
             f"of /blob; download it from {_sibling(request, 'raw')}",
         )
-    data = await _read(browser.read_blob, repo_dir, blob.sha)
+    data = await read_in_thread(browser.read_blob, repo_dir, blob.sha)
     text = browser.is_text(data)
     return BlobOut(
         ref=name,
@@ -559,12 +567,12 @@ async def get_raw(
     record = await load_project(request, project)
     wanted = browser.parse_path(path, path_b64)
     repo_dir = _repo_dir(request, record)
-    blob = await _read(browser.find_blob, repo_dir, ref or record.default_branch, wanted)
-    size = (await _blob_sizes(repo_dir, frozenset({blob.sha}))).get(blob.sha, 0)
+    blob = await read_in_thread(browser.find_blob, repo_dir, ref or record.default_branch, wanted)
+    size = (await blob_sizes(repo_dir, frozenset({blob.sha}))).get(blob.sha, 0)
     name = browser.display(wanted.rsplit(b"/", 1)[-1])
     body: AsyncIterator[bytes]
     if size <= BLOB_LIMIT:
-        data = await _read(browser.read_blob, repo_dir, blob.sha)
+        data = await read_in_thread(browser.read_blob, repo_dir, blob.sha)
         content_type, attachment = raw_content_type(name, data)
         body = _chunks(data)
     else:
@@ -599,7 +607,7 @@ async def list_commits(
         )
     record = await load_project(request, project)
     wanted = browser.parse_path(path, path_b64)
-    found, more = await _read(
+    found, more = await read_in_thread(
         browser.history,
         _repo_dir(request, record),
         ref or record.default_branch,
@@ -611,7 +619,7 @@ async def list_commits(
     if more:
         query = dict(request.query_params) | {"page": str(page + 1), "per_page": str(per_page)}
         headers["Link"] = f'<{_sibling(request, "commits", query)}>; rel="next"'
-    return Response([_commit(c) for c in found], headers=headers)
+    return Response([commit_out(c) for c in found], headers=headers)
 
 
 @get(f"{_BASE}/commits/{{sha:str}}", tags=_TAGS, summary="A commit, with stats and diff")
@@ -620,10 +628,10 @@ async def get_commit(
 ) -> CommitDetailOut:
     record = await load_project(request, project)
     repo_dir = _repo_dir(request, record)
-    info, changes = await _read(browser.commit_changes, repo_dir, sha)
-    sizes = await _blob_sizes(repo_dir, changes.blobs)
-    stats, diff = _diff(await _read(browser.render_diff, repo_dir, changes, sizes))
-    c = _commit(info)
+    info, changes = await read_in_thread(browser.commit_changes, repo_dir, sha)
+    sizes = await blob_sizes(repo_dir, changes.blobs)
+    stats, diff = _diff(await read_in_thread(browser.render_diff, repo_dir, changes, sizes))
+    c = commit_out(info)
     return CommitDetailOut(**msgspec.structs.asdict(c), stats=stats, diff=diff)
 
 
@@ -636,14 +644,14 @@ async def compare(
 ) -> CompareOut:
     record = await load_project(request, project)
     repo_dir = _repo_dir(request, record)
-    found = await _read(browser.compare, repo_dir, from_ref, to_ref, _COMPARE_COMMITS)
-    sizes = await _blob_sizes(repo_dir, found.changes.blobs)
-    stats, diff = _diff(await _read(browser.render_diff, repo_dir, found.changes, sizes))
+    found = await read_in_thread(browser.compare, repo_dir, from_ref, to_ref, _COMPARE_COMMITS)
+    sizes = await blob_sizes(repo_dir, found.changes.blobs)
+    stats, diff = _diff(await read_in_thread(browser.render_diff, repo_dir, found.changes, sizes))
     return CompareOut(
         from_=found.from_sha,
         to=found.to_sha,
         merge_base=found.base,
-        commits=[_commit(c) for c in found.commits],
+        commits=[commit_out(c) for c in found.commits],
         commits_truncated=found.commits_truncated,
         stats=stats,
         diff=diff,
@@ -662,7 +670,7 @@ async def get_archive(
     record = await load_project(request, project)
     repo_dir = _repo_dir(request, record)
     name = ref or record.default_branch
-    commit = await _read(browser.commit_info, repo_dir, name)
+    commit = await read_in_thread(browser.commit_info, repo_dir, name)
     stem = _archive_name(record.name, name)
     body = git_stream(
         repo_dir,
@@ -752,10 +760,10 @@ async def create_branch(
     ref = browser.branch_ref(name)
     repo_dir = _repo_dir(request, record)
     try:
-        commit = await _read(browser.commit_info, repo_dir, data.ref)
+        commit = await read_in_thread(browser.commit_info, repo_dir, data.ref)
     except (NotFound, ValidationFailed) as exc:
         raise ValidationFailed("ref", f"{data.ref!r} does not name a commit ({exc})") from None
-    if await _read(browser.branch_head, repo_dir, name) is not None:
+    if await read_in_thread(browser.branch_head, repo_dir, name) is not None:
         raise Conflict(f"branch {name} already exists")
     update = RefUpdate(ref=ref, old=ZERO_SHA, new=commit.sha, forced=False)
     await _protection(request, record, who, update)
@@ -763,7 +771,7 @@ async def create_branch(
         # The zero old value makes git refuse if the branch appeared meanwhile.
         await _move_ref(request, record, who, "branch.create", update, (ref, commit.sha, ZERO_SHA))
     except GitFailed as exc:
-        if await _read(browser.branch_head, repo_dir, name) is not None:
+        if await read_in_thread(browser.branch_head, repo_dir, name) is not None:
             raise Conflict(f"branch {name} already exists") from None
         # A name that collides with an existing one as a directory (a/b next to a).
         raise Conflict(f"git could not create {name}: {exc}") from None
@@ -788,7 +796,7 @@ async def delete_branch(
     record, who = await _writable(request, project)
     branch = str(name).lstrip("/")
     repo_dir = _repo_dir(request, record)
-    old = await _read(browser.branch_head, repo_dir, branch)
+    old = await read_in_thread(browser.branch_head, repo_dir, branch)
     if old is None:
         raise NotFound(f"branch {branch} does not exist")
     ref = f"refs/heads/{branch}"
