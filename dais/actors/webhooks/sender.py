@@ -26,6 +26,7 @@ import anyio
 import asyncpg
 
 from dais.runtime import Actor
+from dais.storage import outbox
 
 from . import signing
 from .backoff import Verdict, judge, parse_retry_after, retry_delay
@@ -118,6 +119,12 @@ UPDATE webhooks SET
                  ELSE updated_at END
 WHERE id = $1
 RETURNING project_id, url, consecutive_failures, (disabled_at = now()) AS disabled_now
+"""
+
+
+_PROJECT_PATH = """
+SELECT u.username || '/' || p.name FROM projects p JOIN users u ON u.id = p.owner_id
+WHERE p.id = $1
 """
 
 
@@ -364,9 +371,19 @@ class WebhookSender(Actor[Wake]):
                 hook["project_id"],
                 reason,
             )
-            # TODO(notifications): emit a "webhook.disabled" outbox event here, in this
-            # transaction ({"project": {"id", "path"}, "hook": {"id", "url"}, "reason"}), so
-            # the notifications feature can tell the project's admins.
+            # In this transaction, for whoever tells the project's admins (the notifications
+            # feature subscribes to it; webhooks themselves do not).
+            path = await conn.fetchval(_PROJECT_PATH, hook["project_id"])
+            await outbox.emit(
+                conn,
+                "webhook.disabled",
+                {
+                    "project": {"id": str(hook["project_id"]), "path": path},
+                    "hook": {"id": str(row["hook_id"]), "url": hook["url"]},
+                    "reason": reason,
+                },
+                key=str(hook["project_id"]),
+            )
 
 
 def _why(answer: Answer, number: int) -> str:

@@ -337,6 +337,13 @@ async def test_a_hook_failing_n_deliveries_in_a_row_is_switched_off(
     assert state["active"] is False and state["consecutive_failures"] == 3
     assert "after 3 deliveries in a row failed" in state["disabled_reason"]
     assert "400" in state["disabled_reason"] and state["disabled_at"]
+    # Announced once, in the outbox, for the notifications feature to tell the admins.
+    announced = await services.pool.fetch(
+        "SELECT payload FROM events WHERE kind = 'webhook.disabled'"
+    )
+    assert [e["payload"]["hook"] for e in announced] == [{"id": hook["id"], "url": receiver.url()}]
+    assert announced[0]["payload"]["reason"] == state["disabled_reason"]
+    assert announced[0]["payload"]["project"]["path"] == owner.path
     # Switched off: new events make no deliveries.
     await emit(services, owner, "issue.closed", issue={"iid": 1})
     await emit(services, owner, "issue.reopened", issue={"iid": 2})
