@@ -31,6 +31,7 @@ from litestar.response import Stream
 
 from dais.actors.identity.permissions import Permission
 from dais.actors.projects import messages as pm
+from dais.actors.projects.rules import parse_project_ref
 from dais.errors import Forbidden, NotFound, Unauthorized
 from dais.http.auth import authenticate, permissions_of, principal
 from dais.http.projects import can_write, load_project
@@ -230,9 +231,10 @@ async def _transfer(
     grant = lfs.verify_grant(await _secret(request), token, time.time())
     services = request.app.state.services
     try:
-        project = await services.ask(
-            services.system.ref("projects"), pm.GetProject(_ref(owner, name))
-        )
+        ref = parse_project_ref(_ref(owner, name))
+        if ref is None:
+            raise NotFound(f"{_ref(owner, name)} is not a project path")
+        project = await services.ask(services.system.ref("projects"), pm.GetProject(ref))
     except NotFound:
         raise lfs.LfsError(404, "Repository not found") from None
     if grant.project_id != project.id or grant.operation is not operation:

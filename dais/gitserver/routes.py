@@ -12,6 +12,7 @@ authenticated by a secret of this process; they are kept out of the OpenAPI docu
 
 from __future__ import annotations
 
+import re
 import secrets
 from typing import TYPE_CHECKING, Annotated, Any, cast
 
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = ["ROUTES", "hook_secret", "hook_url"]
 
 _HOOK_SECRET = "git_hook_secret"
+_ASCII_ID = re.compile(r"[1-9][0-9]{0,17}")
 _LIMITS = "git_limits"
 _TEXT = "text/plain; charset=utf-8"
 # A corrupt or malicious pack is refused. Merge request heads (refs/merge-requests/<iid>/head,
@@ -236,11 +238,11 @@ async def _hook_context(
         raise Forbidden("hook callbacks need this dais process's hook secret")
     project_id = request.headers.get("x-dais-project-id", "")
     pusher_id = request.headers.get("x-dais-pusher-id", "")
-    if not (project_id.isdigit() and pusher_id.isdigit()):
+    if not (_ASCII_ID.fullmatch(project_id) and _ASCII_ID.fullmatch(pusher_id)):
         raise ValidationFailed("X-Dais-Project-Id", "the hook call must name a project and pusher")
     services = request.app.state.services
     project: pm.ProjectRecord = await services.ask(
-        services.system.ref("projects"), pm.GetProject(project_id)
+        services.system.ref("projects"), pm.GetProject(int(project_id))
     )
     pusher: im.UserRecord = await services.ask(
         services.system.ref("identity"), im.GetUser(int(pusher_id))

@@ -15,7 +15,8 @@ from dais.actors.identity.permissions import Permission
 from dais.errors import Forbidden, ValidationFailed
 
 from .auth import audit_context, permissions_of, principal, requires
-from .identity import Id, UserOut, _ask, _aware, _permissions, user_out
+from .identity import UserOut, _ask, _aware, _permissions, user_out
+from .params import Id
 
 __all__ = ["ROUTES"]
 

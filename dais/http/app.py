@@ -17,7 +17,7 @@ from dais.actors.projects.cache import ProjectCache
 from dais.gitserver import lfs_routes
 from dais.gitserver import routes as gitserver_routes
 
-from . import admin, health, identity, issues, passkeys, projects, repository, ui
+from . import admin, health, identity, issues, params, passkeys, projects, repository, ui
 from . import merge_requests as merge_request_routes
 from . import webhooks as webhook_routes
 from .edge import Edge
@@ -40,6 +40,7 @@ def create_app(
     raw_body_prefixes: Sequence[str] = (),
 ) -> ASGIApp:
     """Build the ASGI app serving dais; ``route_handlers`` come from the domains."""
+    params.install()  # before Litestar builds the routes (see dais.http.params)
     settings = services.settings
     cors = CORSConfig(allow_origins=list(settings.cors_origins), allow_credentials=True)
     app = Litestar(

@@ -85,11 +85,17 @@ def check_same_origin(connection: ASGIConnection[Any, Any, Any, Any]) -> None:
     settings = services_of(connection).settings
     allowed = {_origin_of(settings.public_url), *(o.lower() for o in settings.cors_origins)}
     allowed.discard("*")  # CORS may be open to all; a credentialed state change may not
-    origin = connection.headers.get("origin")
+    sent = connection.headers.get("origin")
+    origin = sent
     if origin is None or origin == "null":
         referer = connection.headers.get("referer")
         origin = _origin_of(referer) if referer else None
     if origin is None:
+        if sent == "null":  # a sandboxed frame, a file: page, or a redirect across sites
+            raise Forbidden(
+                "cross-site request refused: the request's Origin is null (an opaque origin:"
+                " a sandboxed frame, a local file or a cross-site redirect)"
+            )
         raise Forbidden("cross-site request refused: the request carries no Origin header")
     if origin.lower() not in allowed:
         raise Forbidden(f"cross-site request refused: origin {origin} is not {settings.public_url}")

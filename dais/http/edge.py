@@ -22,6 +22,8 @@ import time
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
+from .json_depth import MAX_DEPTH, nesting_exceeds
+
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 
@@ -112,6 +114,8 @@ class Edge:
         metrics.in_flight += 1
         try:
             refusal = self._refuse(scope, content_length, chunked, content_type)
+            if refusal is None and self._is_api_json(scope, content_type):
+                receive, refusal = await self._screen_json(receive)
             if refusal is not None:
                 await _send_problem(send_with_id, scope, *refusal)
             elif scope["path"] == "/healthz" and scope["method"] in _PROBE_METHODS:
@@ -142,6 +146,40 @@ class Edge:
                     },
                 )
 
+    def _is_api_json(self, scope: Scope, content_type: bytes) -> bool:
+        path: str = scope["path"]
+        return (
+            scope["method"] in _BODY_METHODS
+            and path.startswith("/api/")
+            and not path.startswith(self.raw_body_prefixes or ("\0",))
+            and _is_json(content_type)
+        )
+
+    async def _screen_json(self, receive: Receive) -> tuple[Receive, tuple[int, str] | None]:
+        """Read a JSON API body whole (under the limit) and refuse one nested too deeply,
+        before the framework's decoder recurses into it; the app then reads it replayed."""
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":  # the client went away: so the app learns
+                return _disconnected(message), None
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_body_size:
+                limit = self.max_body_size
+                return receive, (413, f"request body is larger than the limit of {limit} bytes")
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        if nesting_exceeds(body):
+            return receive, (
+                400,
+                f"request body nests arrays and objects deeper than {MAX_DEPTH} levels",
+            )
+        return _replaying(body, receive), None
+
     def _refuse(
         self, scope: Scope, content_length: int, chunked: bool, content_type: bytes
     ) -> tuple[int, str] | None:
@@ -164,6 +202,29 @@ class Edge:
             shown = content_type.decode("latin-1") or "none"
             return 415, f"request body must be application/json (got content type {shown})"
         return None
+
+
+def _replaying(body: bytes, receive: Receive) -> Receive:
+    """A ``receive`` that hands over ``body`` in one message, then defers to ``receive``."""
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
+def _disconnected(message: Message) -> Receive:
+    """A ``receive`` for a client that left mid-body: the app never sees part of a body."""
+
+    async def gone() -> Message:
+        return message
+
+    return gone
 
 
 _ALIVE = b'{"status":"ok"}'
@@ -199,7 +260,7 @@ def _encoded_project_path(scope: Scope) -> None:
 
 
 async def _send_problem(send: Send, scope: Scope, status: int, detail: str) -> None:
-    from .problems import status_title
+    from .problems import path_as_sent, status_title
 
     body = json.dumps(
         {
@@ -207,7 +268,7 @@ async def _send_problem(send: Send, scope: Scope, status: int, detail: str) -> N
             "title": status_title(status),
             "status": status,
             "detail": detail,
-            "instance": scope["path"],
+            "instance": path_as_sent(scope),
         }
     ).encode()
     await send(

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Request, Response, delete, get, patch, post
-from litestar.params import JSONBody, PathParameter, QueryParameter
+from litestar.params import JSONBody, QueryParameter
 
 from dais.actors.identity import messages as m
 from dais.actors.identity.permissions import Permission
@@ -25,12 +25,11 @@ from .auth import (
     signed_in,
     signed_in_with_full_rights,
 )
+from .params import Id
 
-__all__ = ["ROUTES", "Id", "UserOut", "user_out"]
+__all__ = ["ROUTES", "UserOut", "user_out"]
 
 _Name = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
-#: A row id in a path: PostgreSQL's bigint range, so a huge number is a 400, not a 500.
-Id = Annotated[int, PathParameter(ge=1, le=2**63 - 1)]
 
 
 # --- shapes ------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ import msgspec
 from litestar import Request, Response, delete, get, patch, post
 from litestar.enums import MediaType
 from litestar.exceptions import ValidationException
-from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.params import FromQuery, JSONBody, QueryParameter
 from litestar.serialization import encode_json
 
 from dais.actors.identity.messages import Principal
@@ -53,6 +53,7 @@ from dais.actors.projects import messages as pm
 from dais.errors import Forbidden, NotFound, ValidationFailed
 
 from .auth import audit_context, permissions_of, principal, signed_in
+from .params import Id, Iid, ProjectRef
 from .projects import load_project
 
 __all__ = ["ROUTES"]
@@ -239,7 +240,7 @@ def _state(value: str) -> im.StateFilter:
 
 
 @get("/api/projects/{project:str}/labels", tags=["issues"], summary="A project's labels")
-async def list_labels(request: Request[Any, Any, Any], project: FromPath[str]) -> list[LabelOut]:
+async def list_labels(request: Request[Any, Any, Any], project: ProjectRef) -> list[LabelOut]:
     record = await load_project(request, project)
     labels: list[im.LabelRecord] = await _ask(request, im.ListLabels(record.id))
     return [label_out(x) for x in labels]
@@ -252,7 +253,7 @@ async def list_labels(request: Request[Any, Any, Any], project: FromPath[str]) -
     guards=[signed_in],
 )
 async def create_label(
-    request: Request[Any, Any, Any], project: FromPath[str], data: JSONBody[LabelIn]
+    request: Request[Any, Any, Any], project: ProjectRef, data: JSONBody[LabelIn]
 ) -> LabelOut:
     record, who, held = await _caller(request, project)
     _need(Permission.PROJECT_WRITE, held, record)
@@ -273,8 +274,8 @@ async def create_label(
 )
 async def update_label(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
-    label_id: FromPath[int],
+    project: ProjectRef,
+    label_id: Id,
     data: JSONBody[LabelPatch],
 ) -> LabelOut:
     record, who, held = await _caller(request, project)
@@ -294,9 +295,7 @@ async def update_label(
     summary="Delete a label (it comes off every issue)",
     guards=[signed_in],
 )
-async def delete_label(
-    request: Request[Any, Any, Any], project: FromPath[str], label_id: FromPath[int]
-) -> None:
+async def delete_label(request: Request[Any, Any, Any], project: ProjectRef, label_id: Id) -> None:
     record, who, held = await _caller(request, project)
     _need(Permission.PROJECT_WRITE, held, record)
     await _ask(
@@ -314,7 +313,7 @@ async def delete_label(
 )
 async def list_milestones(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
+    project: ProjectRef,
     state_filter: _State = "all",
 ) -> list[MilestoneOut]:
     record = await load_project(request, project)
@@ -331,7 +330,7 @@ async def list_milestones(
     guards=[signed_in],
 )
 async def create_milestone(
-    request: Request[Any, Any, Any], project: FromPath[str], data: JSONBody[MilestoneIn]
+    request: Request[Any, Any, Any], project: ProjectRef, data: JSONBody[MilestoneIn]
 ) -> MilestoneOut:
     record, who, held = await _caller(request, project)
     _need(Permission.PROJECT_WRITE, held, record)
@@ -355,7 +354,7 @@ async def create_milestone(
     summary="A milestone and its progress",
 )
 async def get_milestone(
-    request: Request[Any, Any, Any], project: FromPath[str], milestone_id: FromPath[int]
+    request: Request[Any, Any, Any], project: ProjectRef, milestone_id: Id
 ) -> MilestoneOut:
     record = await load_project(request, project)
     found: im.MilestoneRecord = await _ask(
@@ -372,8 +371,8 @@ async def get_milestone(
 )
 async def update_milestone(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
-    milestone_id: FromPath[int],
+    project: ProjectRef,
+    milestone_id: Id,
     data: JSONBody[MilestonePatch],
 ) -> MilestoneOut:
     record, who, held = await _caller(request, project)
@@ -397,7 +396,7 @@ async def update_milestone(
     guards=[signed_in],
 )
 async def delete_milestone(
-    request: Request[Any, Any, Any], project: FromPath[str], milestone_id: FromPath[int]
+    request: Request[Any, Any, Any], project: ProjectRef, milestone_id: Id
 ) -> None:
     record, who, held = await _caller(request, project)
     _need(Permission.PROJECT_WRITE, held, record)
@@ -424,7 +423,7 @@ async def delete_milestone(
 )
 async def list_issues(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
+    project: ProjectRef,
     state_filter: _State = "open",
     labels: Annotated[str | None, QueryParameter(max_length=2000)] = None,
     assignee: Annotated[str | None, QueryParameter(max_length=40)] = None,
@@ -482,7 +481,7 @@ async def list_issues(
     guards=[signed_in],
 )
 async def create_issue(
-    request: Request[Any, Any, Any], project: FromPath[str], data: JSONBody[IssueIn]
+    request: Request[Any, Any, Any], project: ProjectRef, data: JSONBody[IssueIn]
 ) -> IssueOut:
     record, who, held = await _caller(request, project)
     _need(Permission.ISSUE_WRITE, held, record)
@@ -503,9 +502,7 @@ async def create_issue(
 
 
 @get("/api/projects/{project:str}/issues/{iid:int}", tags=["issues"], summary="An issue")
-async def get_issue(
-    request: Request[Any, Any, Any], project: FromPath[str], iid: FromPath[int]
-) -> IssueOut:
+async def get_issue(request: Request[Any, Any, Any], project: ProjectRef, iid: Iid) -> IssueOut:
     record = await load_project(request, project)
     issue: im.IssueRecord = await _ask(request, im.GetIssue(record.id, _iid(iid)))
     return issue_out(issue)
@@ -522,8 +519,8 @@ async def get_issue(
 )
 async def update_issue(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
-    iid: FromPath[int],
+    project: ProjectRef,
+    iid: Iid,
     data: JSONBody[IssuePatch],
 ) -> IssueOut:
     record, who, held = await _caller(request, project)
@@ -624,8 +621,8 @@ async def list_my_issues(
 )
 async def list_comments(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
-    iid: FromPath[int],
+    project: ProjectRef,
+    iid: Iid,
     page: _Page = 1,
     per_page: _PerPage = 50,
 ) -> Response[list[CommentOut]]:
@@ -644,8 +641,8 @@ async def list_comments(
 )
 async def create_comment(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
-    iid: FromPath[int],
+    project: ProjectRef,
+    iid: Iid,
     data: JSONBody[CommentIn],
 ) -> CommentOut:
     record, who, _held = await _caller(request, project)
@@ -667,9 +664,9 @@ async def create_comment(
 )
 async def update_comment(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
-    iid: FromPath[int],
-    comment_id: FromPath[int],
+    project: ProjectRef,
+    iid: Iid,
+    comment_id: Id,
     data: JSONBody[CommentIn],
 ) -> CommentOut:
     record, who, held = await _caller(request, project)
@@ -697,9 +694,9 @@ async def update_comment(
 )
 async def delete_comment(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
-    iid: FromPath[int],
-    comment_id: FromPath[int],
+    project: ProjectRef,
+    iid: Iid,
+    comment_id: Id,
 ) -> None:
     record, who, held = await _caller(request, project)
     _token_may(who, Permission.ISSUE_WRITE)

@@ -24,7 +24,7 @@ import anyio
 import anyio.to_thread
 import msgspec
 from litestar import Request, Response, delete, get, patch, post
-from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.params import JSONBody, QueryParameter
 
 from dais.actors.identity import messages as im
 from dais.actors.identity.permissions import Permission
@@ -34,6 +34,7 @@ from dais.actors.projects import browser
 from dais.actors.projects import messages as pm
 
 from .auth import audit_context, permissions_of, principal, signed_in
+from .params import Id, Iid, ProjectRef
 from .projects import load_project
 from .repository import (
     CommitOut,
@@ -189,7 +190,7 @@ async def _get_record(
 @get(_BASE, tags=_TAGS, summary="A project's merge requests, newest first")
 async def list_merge_requests(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
+    project: ProjectRef,
     state_filter: Annotated[mm.StateFilter, QueryParameter(name="state")] = mm.StateFilter.OPEN,
     author: Annotated[str | None, QueryParameter(max_length=255)] = None,
     label: Annotated[str | None, QueryParameter(max_length=255)] = None,
@@ -211,7 +212,7 @@ async def list_merge_requests(
 
 @post(_BASE, tags=_TAGS, summary="Open a merge request", guards=[signed_in])
 async def create_merge_request(
-    request: Request[Any, Any, Any], project: FromPath[str], data: JSONBody[MergeRequestIn]
+    request: Request[Any, Any, Any], project: ProjectRef, data: JSONBody[MergeRequestIn]
 ) -> views.MergeRequestOut:
     record = await load_project(request, project)
     mr: mm.MergeRequestRecord = await _ask(
@@ -235,7 +236,7 @@ async def create_merge_request(
 
 @get(_ONE, tags=_TAGS, summary="A merge request, with its mergeability")
 async def get_merge_request(
-    request: Request[Any, Any, Any], project: FromPath[str], iid: FromPath[int]
+    request: Request[Any, Any, Any], project: ProjectRef, iid: Iid
 ) -> views.MergeRequestOut:
     _record, mr = await _get_record(request, project, iid)
     return _out(mr)
@@ -244,8 +245,8 @@ async def get_merge_request(
 @patch(_ONE, tags=_TAGS, summary="Edit, close or reopen a merge request", guards=[signed_in])
 async def update_merge_request(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
-    iid: FromPath[int],
+    project: ProjectRef,
+    iid: Iid,
     data: JSONBody[MergeRequestPatch],
 ) -> views.MergeRequestOut:
     record = await load_project(request, project)
@@ -267,8 +268,8 @@ async def update_merge_request(
 )
 async def merge_merge_request(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
-    iid: FromPath[int],
+    project: ProjectRef,
+    iid: Iid,
     data: JSONBody[MergeIn],
 ) -> Response[views.MergeRequestOut]:
     record = await load_project(request, project)
@@ -291,7 +292,7 @@ async def merge_merge_request(
 
 @get(f"{_ONE}/commits", tags=_TAGS, summary="The commits a merge request brings, oldest first")
 async def list_merge_request_commits(
-    request: Request[Any, Any, Any], project: FromPath[str], iid: FromPath[int]
+    request: Request[Any, Any, Any], project: ProjectRef, iid: Iid
 ) -> CommitsOut:
     record, mr = await _get_record(request, project, iid)
     found = await read_in_thread(
@@ -305,7 +306,7 @@ async def list_merge_request_commits(
 
 @get(f"{_ONE}/diff", tags=_TAGS, summary="What a merge request changes: files, stats, patches")
 async def get_merge_request_diff(
-    request: Request[Any, Any, Any], project: FromPath[str], iid: FromPath[int]
+    request: Request[Any, Any, Any], project: ProjectRef, iid: Iid
 ) -> MergeRequestDiffOut:
     record, mr = await _get_record(request, project, iid)
     repo_dir = _repo_dir(request, record)
@@ -403,7 +404,7 @@ async def list_my_merge_requests(
 
 @get(f"{_ONE}/comments", tags=_TAGS, summary="Comments, oldest first")
 async def list_merge_request_comments(
-    request: Request[Any, Any, Any], project: FromPath[str], iid: FromPath[int]
+    request: Request[Any, Any, Any], project: ProjectRef, iid: Iid
 ) -> list[views.CommentOut]:
     record = await load_project(request, project)
     found: list[mm.CommentRecord] = await _ask(
@@ -420,8 +421,8 @@ async def list_merge_request_comments(
 )
 async def create_merge_request_comment(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
-    iid: FromPath[int],
+    project: ProjectRef,
+    iid: Iid,
     data: JSONBody[CommentIn],
 ) -> views.CommentOut:
     record = await load_project(request, project)
@@ -449,9 +450,9 @@ async def create_merge_request_comment(
 )
 async def update_merge_request_comment(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
-    iid: FromPath[int],
-    comment_id: FromPath[int],
+    project: ProjectRef,
+    iid: Iid,
+    comment_id: Id,
     data: JSONBody[CommentPatch],
 ) -> views.CommentOut:
     record = await load_project(request, project)
@@ -471,9 +472,9 @@ async def update_merge_request_comment(
 )
 async def delete_merge_request_comment(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
-    iid: FromPath[int],
-    comment_id: FromPath[int],
+    project: ProjectRef,
+    iid: Iid,
+    comment_id: Id,
 ) -> None:
     record = await load_project(request, project)
     await _ask(
@@ -488,7 +489,7 @@ async def delete_merge_request_comment(
 
 @get(f"{_ONE}/reviews", tags=_TAGS, summary="Reviews, oldest first (dismissed ones marked)")
 async def list_merge_request_reviews(
-    request: Request[Any, Any, Any], project: FromPath[str], iid: FromPath[int]
+    request: Request[Any, Any, Any], project: ProjectRef, iid: Iid
 ) -> list[views.ReviewOut]:
     record = await load_project(request, project)
     found: list[mm.ReviewRecord] = await _ask(
@@ -505,8 +506,8 @@ async def list_merge_request_reviews(
 )
 async def submit_merge_request_review(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
-    iid: FromPath[int],
+    project: ProjectRef,
+    iid: Iid,
     data: JSONBody[ReviewIn],
 ) -> views.ReviewOut:
     record = await load_project(request, project)

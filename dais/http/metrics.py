@@ -42,6 +42,11 @@ class _ActorCollector(Collector):
         failed = CounterMetricFamily(
             "dais_actor_messages_failed", "Handlers that raised.", labels=["actor"]
         )
+        resumed = CounterMetricFamily(
+            "dais_actor_messages_resumed",
+            "Handlers that raised an unexpected error after which the actor resumed.",
+            labels=["actor"],
+        )
         crashes = CounterMetricFamily("dais_actor_crashes", "Unexpected errors.", labels=["actor"])
         restarts = CounterMetricFamily(
             "dais_actor_restarts", "Restarts by a supervisor.", labels=["actor"]
@@ -54,6 +59,7 @@ class _ActorCollector(Collector):
             size.add_metric([m.name], m.mailbox_size)
             handled.add_metric([m.name], m.handled)
             failed.add_metric([m.name], m.failed)
+            resumed.add_metric([m.name], m.resumed)
             crashes.add_metric([m.name], m.crashes)
             restarts.add_metric([m.name], m.restarts)
             buckets = [  # the runtime's counts are cumulative already (le semantics)
@@ -61,7 +67,7 @@ class _ActorCollector(Collector):
                 for bound, count in zip(m.buckets, m.bucket_counts, strict=True)
             ]
             timing.add_metric([m.name], buckets, m.handling_seconds_sum)
-        yield from (depth, size, handled, failed, crashes, restarts, timing)
+        yield from (depth, size, handled, failed, resumed, crashes, restarts, timing)
 
 
 class _HTTPCollector(Collector):

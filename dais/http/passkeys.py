@@ -27,7 +27,8 @@ from .auth import (
     signed_in,
     signed_in_with_full_rights,
 )
-from .identity import Id, UserOut, refuse_login_csrf, user_out
+from .identity import UserOut, refuse_login_csrf, user_out
+from .params import Id
 
 __all__ = ["ROUTES"]
 

@@ -7,11 +7,19 @@ import re
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
+import asyncpg
 from litestar import Response
 from litestar.exceptions import HTTPException, SerializationException, ValidationException
 
 from dais.errors import TooManyRequests, Unauthorized, Unavailable
-from dais.runtime import ActorCrashed, ActorStopped, AskTimeout, DomainError, MailboxFull
+from dais.runtime import (
+    ActorCrashed,
+    ActorStopped,
+    AskTimeout,
+    DomainError,
+    HandlerFailed,
+    MailboxFull,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -19,13 +27,34 @@ if TYPE_CHECKING:
     from litestar import Request
     from litestar.types import ExceptionHandlersMap
 
-__all__ = ["PROBLEM_JSON", "exception_handlers", "problem", "status_title"]
+__all__ = ["PROBLEM_JSON", "exception_handlers", "path_as_sent", "problem", "status_title"]
 
 log = logging.getLogger("dais.http")
+
+# A lost or refused PostgreSQL connection: the request may succeed a moment later (503),
+# unlike a bug (500).
+_CONNECTION_ERRORS: tuple[type[BaseException], ...] = (
+    ConnectionError,
+    asyncpg.exceptions.PostgresConnectionError,
+    asyncpg.exceptions.CannotConnectNowError,
+    asyncpg.exceptions.TooManyConnectionsError,
+)
 
 PROBLEM_JSON = "application/problem+json"
 # RFC 9110 renamed these; Python's http module keeps the RFC 7231 phrases.
 _TITLES = {413: "Content Too Large", 422: "Unprocessable Content"}
+
+
+def path_as_sent(scope: Any) -> str:
+    """The request's path as the client sent it (still percent-encoded, no query).
+
+    ``scope["path"]`` is decoded, and the edge rewrites an encoded slash in a project path;
+    a problem's ``instance`` should be what the client can match against its own request.
+    """
+    raw = scope.get("raw_path")
+    if raw:
+        return bytes(raw).split(b"?", 1)[0].decode("latin-1")
+    return str(scope.get("path", ""))
 
 
 def status_title(status: int) -> str:
@@ -49,7 +78,7 @@ def problem(
         "detail": detail,
     }
     if request is not None:
-        body["instance"] = request.url.path
+        body["instance"] = path_as_sent(request.scope)
     body.update(extra or {})
     return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
@@ -61,12 +90,12 @@ def _http_exception(request: Request[Any, Any, Any], exc: HTTPException) -> Resp
     detail = exc.detail
     if isinstance(exc.__cause__, SerializationException):
         # Litestar turns a body it cannot decode into a bare 400 carrying msgspec's words.
-        detail = f"request body is not valid JSON: {detail}"
+        detail = f"request body is not valid JSON: {_json_problem(detail)}"
     elif status == 404 and detail in {"", "Not Found"}:
-        detail = f"no route matches {request.method} {request.url.path}"
+        detail = f"no route matches {request.method} {path_as_sent(request.scope)}"
     elif status == 405:
         allowed = (exc.headers or {}).get("allow", "")
-        detail = f"{request.method} is not allowed on {request.url.path}" + (
+        detail = f"{request.method} is not allowed on {path_as_sent(request.scope)}" + (
             f"; allowed: {allowed}" if allowed else ""
         )
     elif status == 413:
@@ -77,7 +106,9 @@ def _http_exception(request: Request[Any, Any, Any], exc: HTTPException) -> Resp
 
 # msgspec names the field itself, not a path to it, when an object has one too many or one
 # too few: "Object contains unknown field `priority`", "Object missing required field `x`".
-_NAMED_FIELD = re.compile(r"(?:unknown|missing required) field `([^`]+)`")
+_NAMED_FIELD = re.compile(r"(?:unknown|missing required) field `([^`]*)`")
+# msgspec's words for a ``\ud800``-style escape that is not half of a surrogate pair.
+_SURROGATE = re.compile(r"surrogate pair(?: \(byte (\d+)\))?", re.IGNORECASE)
 # And its message may end with where in the document it happened, e.g. " - at `$.labels[0]`",
 # should Litestar not have split it off already.
 _AT_PATH = re.compile(r" - at `\$(?:\.(?P<path>[^`]*))?`$")
@@ -100,7 +131,8 @@ def _field(error: dict[str, Any]) -> str:
         key = key[5:]
     named = _NAMED_FIELD.search(message)
     if named is not None:
-        return f"{key}.{named[1]}" if key else named[1]
+        name = named[1] or '""'  # a field named by the empty string
+        return f"{key}.{name}" if key else name
     return key or "body"
 
 
@@ -108,6 +140,18 @@ def _rule(error: dict[str, Any]) -> str | None:
     """msgspec's message without the path it may end with (the field names it)."""
     message = error.get("message")
     return None if message is None else _AT_PATH.sub("", str(message))
+
+
+def _json_problem(message: str) -> str:
+    """msgspec's account of undecodable JSON, with a lone surrogate called by its name."""
+    surrogate = _SURROGATE.search(message)
+    if surrogate is None:
+        return message
+    at = f" near byte {surrogate[1]}" if surrogate[1] else ""
+    return (
+        f"a string holds a lone UTF-16 surrogate escape{at} (\\ud800 to \\udfff must come"
+        " in high-low pairs); text cannot hold half a character"
+    )
 
 
 def _validation(request: Request[Any, Any, Any], exc: ValidationException) -> Response[Any]:
@@ -119,7 +163,9 @@ def _validation(request: Request[Any, Any, Any], exc: ValidationException) -> Re
     malformed = [e for e in body_errors if "malformed" in str(e.get("message", "")).lower()]
     if malformed or (not items and "json" in exc.detail.lower()):
         reason = malformed[0]["message"] if malformed else exc.detail
-        return problem(400, f"request body is not valid JSON: {reason}", request=request)
+        return problem(
+            400, f"request body is not valid JSON: {_json_problem(reason)}", request=request
+        )
     errors = [
         {"field": _field(e), "source": e.get("source"), "rule": _rule(e)}
         for e in items
@@ -173,9 +219,113 @@ def _unavailable(request: Request[Any, Any, Any], exc: Exception) -> Response[An
     )
 
 
+def _request_id(request: Request[Any, Any, Any]) -> str:
+    return str(request.scope.get("state", {}).get("request_id", "-"))
+
+
+def _database_refusal(
+    request: Request[Any, Any, Any], error: BaseException | None
+) -> Response[Any] | None:
+    """A constraint or a value PostgreSQL refused, as the 4xx it is, or None.
+
+    The domain code should have said it first, in its own words (and the log says where
+    it did not); this is the net under it, so a missed check is never a 500.
+    """
+    if not isinstance(error, asyncpg.PostgresError | asyncpg.exceptions._base.DataError):
+        return None
+    constraint = getattr(error, "constraint_name", None)
+    named = f" (constraint {constraint})" if constraint else ""
+    if isinstance(error, asyncpg.exceptions.TransactionRollbackError):
+        status, detail = 503, "the change collided with another one at the same moment; retry it"
+    elif isinstance(error, asyncpg.UniqueViolationError | asyncpg.ExclusionViolationError):
+        status, detail = 409, f"the change conflicts with an existing record{named}"
+    elif isinstance(error, asyncpg.ForeignKeyViolationError | asyncpg.RestrictViolationError):
+        status, detail = 409, f"the change conflicts with records that refer to it{named}"
+    elif isinstance(error, asyncpg.IntegrityConstraintViolationError):
+        status, detail = 422, f"a value breaks a rule of the stored data{named}"
+    elif isinstance(error, asyncpg.DataError | asyncpg.exceptions._base.DataError):
+        status, detail = 422, "a value is out of range or not storable"
+    else:
+        return None
+    log.warning(
+        "database refused %s %s (request %s): %r; answered %d",
+        request.method,
+        request.url.path,
+        _request_id(request),
+        error,
+        status,
+    )
+    headers = {"Retry-After": "1"} if status == 503 else None
+    return problem(status, detail, headers=headers, request=request)
+
+
+def _handler_failed(request: Request[Any, Any, Any], exc: HandlerFailed) -> Response[Any]:
+    """An actor's handler failed on this request and the actor resumed (it serves on)."""
+    cause = exc.__cause__
+    refused = _database_refusal(request, cause)
+    if refused is not None:
+        return refused
+    if isinstance(cause, _CONNECTION_ERRORS):
+        log.error(
+            "database unreachable on %s %s (request %s, actor %s): %r",
+            request.method,
+            request.url.path,
+            _request_id(request),
+            exc.actor,
+            cause,
+        )
+        return problem(
+            503,
+            "the database cannot be reached; try again shortly",
+            headers={"Retry-After": "5"},
+            request=request,
+        )
+    log.error(
+        "%s failed on %s %s (request %s, actor %s resumed)",
+        exc.message_type,
+        request.method,
+        request.url.path,
+        _request_id(request),
+        exc.actor,
+        exc_info=cause or exc,
+    )
+    return problem(
+        500,
+        f"an internal error occurred (request {_request_id(request)}); it has been logged",
+        request=request,
+    )
+
+
 def _internal(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
-    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-    return problem(500, "an internal error occurred; it has been logged", request=request)
+    refused = _database_refusal(request, exc)
+    if refused is not None:
+        return refused
+    if isinstance(exc, _CONNECTION_ERRORS):
+        log.error(
+            "database unreachable on %s %s (request %s): %r",
+            request.method,
+            request.url.path,
+            _request_id(request),
+            exc,
+        )
+        return problem(
+            503,
+            "the database cannot be reached; try again shortly",
+            headers={"Retry-After": "5"},
+            request=request,
+        )
+    log.exception(
+        "unhandled error on %s %s (request %s)",
+        request.method,
+        request.url.path,
+        _request_id(request),
+        exc_info=exc,
+    )
+    return problem(
+        500,
+        f"an internal error occurred (request {_request_id(request)}); it has been logged",
+        request=request,
+    )
 
 
 def exception_handlers() -> ExceptionHandlersMap:
@@ -184,6 +334,7 @@ def exception_handlers() -> ExceptionHandlersMap:
         DomainError: _domain_error,
         MailboxFull: _mailbox_full,
         AskTimeout: _ask_timeout,
+        HandlerFailed: _handler_failed,
         ActorCrashed: _unavailable,
         ActorStopped: _unavailable,
         Exception: _internal,

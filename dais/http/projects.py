@@ -17,7 +17,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Request, delete, get, patch, post
-from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.params import JSONBody, QueryParameter
 
 from dais.actors.identity import messages as im
 from dais.actors.identity.permissions import Permission
@@ -25,9 +25,11 @@ from dais.actors.projects import cache as project_cache
 from dais.actors.projects import messages as pm
 from dais.actors.projects.cache import ProjectCache
 from dais.actors.projects.protection import BranchRule
+from dais.actors.projects.rules import parse_project_ref
 from dais.errors import Forbidden, NotFound, Unauthorized, ValidationFailed
 
 from .auth import audit_context, authenticate, permissions_of, principal, signed_in
+from .params import Id, ProjectRef
 
 __all__ = ["ROUTES", "can_read", "can_write", "load_project"]
 
@@ -147,30 +149,41 @@ async def can_write(request: Request[Any, Any, Any], project: pm.ProjectRecord) 
     return Permission.PROJECT_WRITE in await permissions_of(request, who, project.id)
 
 
-async def _find(request: Request[Any, Any, Any], ref: str) -> pm.ProjectRecord | None:
-    """The project ``ref`` names (an id or ``owner/name``), from this process's cache when
-    still current (see :mod:`dais.actors.projects.cache`), else from the projects actor."""
+async def _find(
+    request: Request[Any, Any, Any], ref: int | pm.ProjectPath
+) -> pm.ProjectRecord | None:
+    """The project ``ref`` names, from this process's cache when still current (see
+    :mod:`dais.actors.projects.cache`), else from the projects actor."""
     state = request.app.state
     projects: ProjectCache = state["project_cache"]
     current = await project_cache.generation(state["services"].broker)
-    found = projects.get(ref, current)
+    key = str(ref)
+    found = projects.get(key, current)
     if found is None:
         try:
             found = await _ask(request, "projects", pm.GetProject(ref))
         except NotFound:
             return None
-        projects.put(ref, current, found)
+        projects.put(key, current, found)
     return found
 
 
 async def load_project(request: Request[Any, Any, Any], ref: str) -> pm.ProjectRecord:
-    """The project, if the caller may read it; otherwise 404 (or 401 when anonymous)."""
-    project = await _find(request, _ref(ref))
+    """The project, if the caller may read it; otherwise 404 (or 401 when anonymous).
+
+    ``ref`` is the path parameter as routed; it is parsed here, before any actor sees it,
+    and one that can name no project (not an id, not ``owner/name``) is a 404.
+    """
+    text = _ref(ref)
+    parsed = parse_project_ref(text)
+    if parsed is None:
+        raise NotFound(f"{text!r} is not a project id or an owner/name path")
+    project = await _find(request, parsed)
     if project is not None and await can_read(request, project):
         return project
     if await authenticate(request) is None:
         raise Unauthorized("sign in to see this project, if it exists")
-    raise NotFound(f"project {_ref(ref)} does not exist")
+    raise NotFound(f"project {text} does not exist")
 
 
 async def _admin(request: Request[Any, Any, Any], ref: str) -> tuple[pm.ProjectRecord, Any]:
@@ -238,7 +251,7 @@ async def list_projects(
 
 
 @get("/api/projects/{project:str}", tags=["projects"], summary="A project")
-async def get_project(request: Request[Any, Any, Any], project: FromPath[str]) -> ProjectOut:
+async def get_project(request: Request[Any, Any, Any], project: ProjectRef) -> ProjectOut:
     return _out(request, await load_project(request, project))
 
 
@@ -249,7 +262,7 @@ async def get_project(request: Request[Any, Any, Any], project: FromPath[str]) -
     guards=[signed_in],
 )
 async def update_project(
-    request: Request[Any, Any, Any], project: FromPath[str], data: JSONBody[ProjectPatch]
+    request: Request[Any, Any, Any], project: ProjectRef, data: JSONBody[ProjectPatch]
 ) -> ProjectOut:
     record, who = await _admin(request, project)
     changes = {k: v for k, v in msgspec.structs.asdict(data).items() if v is not msgspec.UNSET}
@@ -260,13 +273,13 @@ async def update_project(
 
 
 @delete("/api/projects/{project:str}", tags=["projects"], summary="Delete a project")
-async def delete_project(request: Request[Any, Any, Any], project: FromPath[str]) -> None:
+async def delete_project(request: Request[Any, Any, Any], project: ProjectRef) -> None:
     record, who = await _admin(request, project)
     await _ask(request, "projects", pm.DeleteProject(record.id, audit_context(request, who)))
 
 
 @get("/api/projects/{project:str}/members", tags=["projects"], summary="Members and roles")
-async def list_members(request: Request[Any, Any, Any], project: FromPath[str]) -> list[MemberOut]:
+async def list_members(request: Request[Any, Any, Any], project: ProjectRef) -> list[MemberOut]:
     record = await load_project(request, project)
     assignments: list[im.AssignmentRecord] = await _ask(
         request, "identity", im.ListAssignments(None, record.id)
@@ -281,7 +294,7 @@ async def list_members(request: Request[Any, Any, Any], project: FromPath[str]) 
     guards=[signed_in],
 )
 async def add_member(
-    request: Request[Any, Any, Any], project: FromPath[str], data: JSONBody[MemberIn]
+    request: Request[Any, Any, Any], project: ProjectRef, data: JSONBody[MemberIn]
 ) -> MemberOut:
     record, who = await _admin(request, project)
     if data.role == "admin":
@@ -307,7 +320,7 @@ async def add_member(
     summary="Remove a member",
 )
 async def remove_member(
-    request: Request[Any, Any, Any], project: FromPath[str], member_id: FromPath[int]
+    request: Request[Any, Any, Any], project: ProjectRef, member_id: Id
 ) -> None:
     record, who = await _admin(request, project)
     assignments: list[im.AssignmentRecord] = await _ask(
@@ -385,7 +398,7 @@ async def _check_roles(request: Request[Any, Any, Any], field: str, names: list[
     summary="Protected branch rules",
 )
 async def list_branch_rules(
-    request: Request[Any, Any, Any], project: FromPath[str]
+    request: Request[Any, Any, Any], project: ProjectRef
 ) -> list[BranchRuleOut]:
     record = await load_project(request, project)
     rules: list[BranchRule] = await _ask(request, "projects", pm.ListBranchRules(record.id))
@@ -399,7 +412,7 @@ async def list_branch_rules(
     guards=[signed_in],
 )
 async def create_branch_rule(
-    request: Request[Any, Any, Any], project: FromPath[str], data: JSONBody[BranchRuleIn]
+    request: Request[Any, Any, Any], project: ProjectRef, data: JSONBody[BranchRuleIn]
 ) -> BranchRuleOut:
     record, who = await _admin(request, project)
     await _check_roles(request, "push_roles", data.push_roles)
@@ -430,8 +443,8 @@ async def create_branch_rule(
 )
 async def update_branch_rule(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
-    rule_id: FromPath[int],
+    project: ProjectRef,
+    rule_id: Id,
     data: JSONBody[BranchRulePatch],
 ) -> BranchRuleOut:
     record, who = await _admin(request, project)
@@ -454,7 +467,7 @@ async def update_branch_rule(
     summary="Unprotect",
 )
 async def delete_branch_rule(
-    request: Request[Any, Any, Any], project: FromPath[str], rule_id: FromPath[int]
+    request: Request[Any, Any, Any], project: ProjectRef, rule_id: Id
 ) -> None:
     record, who = await _admin(request, project)
     await _ask(

@@ -55,6 +55,7 @@ from dais.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from dais.storage import outbox
 
 from .auth import audit_context, principal, signed_in
+from .params import ProjectRef
 from .projects import can_write, load_project
 
 __all__ = [
@@ -443,7 +444,7 @@ async def _roles(request: Request[Any, Any, Any], user_id: int, project_id: int)
 
 
 @get(f"{_BASE}/branches", tags=_TAGS, summary="Branches, with their head commits")
-async def list_branches(request: Request[Any, Any, Any], project: FromPath[str]) -> list[BranchOut]:
+async def list_branches(request: Request[Any, Any, Any], project: ProjectRef) -> list[BranchOut]:
     record = await load_project(request, project)
     found = await read_in_thread(browser.branches, _repo_dir(request, record))
     rules: list[BranchRule] = await _ask(request, "projects", pm.ListBranchRules(record.id))
@@ -459,7 +460,7 @@ async def list_branches(request: Request[Any, Any, Any], project: FromPath[str])
 
 
 @get(f"{_BASE}/tags", tags=_TAGS, summary="Tags, lightweight and annotated")
-async def list_tags(request: Request[Any, Any, Any], project: FromPath[str]) -> list[TagOut]:
+async def list_tags(request: Request[Any, Any, Any], project: ProjectRef) -> list[TagOut]:
     record = await load_project(request, project)
     found = await read_in_thread(browser.tags, _repo_dir(request, record))
     return [
@@ -478,7 +479,7 @@ async def list_tags(request: Request[Any, Any, Any], project: FromPath[str]) -> 
 @get(f"{_BASE}/tree", tags=_TAGS, summary="A directory's entries: directories first")
 async def get_tree(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
+    project: ProjectRef,
     ref: _Ref = None,
     path: _PathText = None,
     path_b64: _PathB64 = None,
@@ -525,7 +526,7 @@ def _tree_out(ref: str, listing: browser.TreeListing) -> TreeOut:
 @get(f"{_BASE}/blob", tags=_TAGS, summary="A file, as JSON (text or base64), up to 1 MiB")
 async def get_blob(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
+    project: ProjectRef,
     ref: _Ref = None,
     path: _PathText = None,
     path_b64: _PathB64 = None,
@@ -559,7 +560,7 @@ async def get_blob(
 @get(f"{_BASE}/raw", tags=_TAGS, summary="A file's bytes, streamed")
 async def get_raw(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
+    project: ProjectRef,
     ref: _Ref = None,
     path: _PathText = None,
     path_b64: _PathB64 = None,
@@ -593,7 +594,7 @@ async def get_raw(
 @get(f"{_BASE}/commits", tags=_TAGS, summary="History, newest first, paged")
 async def list_commits(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
+    project: ProjectRef,
     ref: _Ref = None,
     path: _PathText = None,
     path_b64: _PathB64 = None,
@@ -624,7 +625,7 @@ async def list_commits(
 
 @get(f"{_BASE}/commits/{{sha:str}}", tags=_TAGS, summary="A commit, with stats and diff")
 async def get_commit(
-    request: Request[Any, Any, Any], project: FromPath[str], sha: FromPath[str]
+    request: Request[Any, Any, Any], project: ProjectRef, sha: FromPath[str]
 ) -> CommitDetailOut:
     record = await load_project(request, project)
     repo_dir = _repo_dir(request, record)
@@ -638,7 +639,7 @@ async def get_commit(
 @get(f"{_BASE}/compare", tags=_TAGS, summary="What one ref has that another lacks")
 async def compare(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
+    project: ProjectRef,
     from_ref: Annotated[str, QueryParameter(name="from", min_length=1, max_length=1024)],
     to_ref: Annotated[str, QueryParameter(name="to", min_length=1, max_length=1024)],
 ) -> CompareOut:
@@ -661,7 +662,7 @@ async def compare(
 @get(f"{_BASE}/archive", tags=_TAGS, summary="The tree at a ref, as tar.gz or zip, streamed")
 async def get_archive(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
+    project: ProjectRef,
     ref: _Ref = None,
     archive_format: Annotated[ArchiveFormat, QueryParameter(name="format")] = (
         ArchiveFormat.TAR_GZ
@@ -753,7 +754,7 @@ async def _move_ref(
     guards=[signed_in],  # 401 before the body is read
 )
 async def create_branch(
-    request: Request[Any, Any, Any], project: FromPath[str], data: JSONBody[BranchIn]
+    request: Request[Any, Any, Any], project: ProjectRef, data: JSONBody[BranchIn]
 ) -> BranchOut:
     record, who = await _writable(request, project)
     name = check_branch_name(data.name, "name")
@@ -791,7 +792,7 @@ async def create_branch(
     guards=[signed_in],
 )
 async def delete_branch(
-    request: Request[Any, Any, Any], project: FromPath[str], name: FromPath[str]
+    request: Request[Any, Any, Any], project: ProjectRef, name: FromPath[str]
 ) -> None:
     record, who = await _writable(request, project)
     branch = str(name).lstrip("/")

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Request, delete, get, patch, post
-from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.params import JSONBody, QueryParameter
 
 from dais.actors.identity.messages import Principal
 from dais.actors.identity.permissions import Permission
@@ -24,6 +24,7 @@ from dais.actors.webhooks import messages as wm
 from dais.errors import Forbidden, NotFound
 
 from .auth import audit_context, permissions_of, principal, signed_in
+from .params import Id, ProjectRef
 from .projects import load_project
 
 __all__ = ["ROUTES"]
@@ -202,7 +203,7 @@ async def _admin(
 
 
 @get(_BASE, tags=_TAGS, summary="A project's webhooks")
-async def list_hooks(request: Request[Any, Any, Any], project: FromPath[str]) -> list[HookOut]:
+async def list_hooks(request: Request[Any, Any, Any], project: ProjectRef) -> list[HookOut]:
     record, _who = await _admin(request, project)
     hooks: list[wm.HookRecord] = await _ask(request, wm.ListHooks(record.id))
     return [_hook_out(h) for h in hooks]
@@ -210,7 +211,7 @@ async def list_hooks(request: Request[Any, Any, Any], project: FromPath[str]) ->
 
 @post(_BASE, tags=_TAGS, summary="Add a webhook", guards=[signed_in])
 async def create_hook(
-    request: Request[Any, Any, Any], project: FromPath[str], data: JSONBody[HookIn]
+    request: Request[Any, Any, Any], project: ProjectRef, data: JSONBody[HookIn]
 ) -> HookOut:
     record, who = await _admin(request, project, change=True)
     hook: wm.HookRecord = await _ask(
@@ -228,9 +229,7 @@ async def create_hook(
 
 
 @get(f"{_BASE}/{{hook_id:int}}", tags=_TAGS, summary="A webhook")
-async def get_hook(
-    request: Request[Any, Any, Any], project: FromPath[str], hook_id: FromPath[int]
-) -> HookOut:
+async def get_hook(request: Request[Any, Any, Any], project: ProjectRef, hook_id: Id) -> HookOut:
     record, _who = await _admin(request, project)
     return _hook_out(await _ask(request, wm.GetHook(record.id, _id(hook_id, "webhook"))))
 
@@ -238,8 +237,8 @@ async def get_hook(
 @patch(f"{_BASE}/{{hook_id:int}}", tags=_TAGS, summary="Change a webhook", guards=[signed_in])
 async def update_hook(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
-    hook_id: FromPath[int],
+    project: ProjectRef,
+    hook_id: Id,
     data: JSONBody[HookPatch],
 ) -> HookOut:
     record, who = await _admin(request, project, change=True)
@@ -254,9 +253,7 @@ async def update_hook(
 
 
 @delete(f"{_BASE}/{{hook_id:int}}", tags=_TAGS, summary="Delete a webhook and its log")
-async def delete_hook(
-    request: Request[Any, Any, Any], project: FromPath[str], hook_id: FromPath[int]
-) -> None:
+async def delete_hook(request: Request[Any, Any, Any], project: ProjectRef, hook_id: Id) -> None:
     record, who = await _admin(request, project, change=True)
     await _ask(
         request, wm.DeleteHook(record.id, _id(hook_id, "webhook"), audit_context(request, who))
@@ -271,7 +268,7 @@ async def delete_hook(
     guards=[signed_in],
 )
 async def ping_hook(
-    request: Request[Any, Any, Any], project: FromPath[str], hook_id: FromPath[int]
+    request: Request[Any, Any, Any], project: ProjectRef, hook_id: Id
 ) -> DeliveryOut:
     record, who = await _admin(request, project, change=True)
     delivery: wm.DeliveryRecord = await _ask(
@@ -291,8 +288,8 @@ async def ping_hook(
 @get(f"{_BASE}/{{hook_id:int}}/deliveries", tags=_TAGS, summary="A webhook's deliveries")
 async def list_deliveries(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
-    hook_id: FromPath[int],
+    project: ProjectRef,
+    hook_id: Id,
     limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
     before: Annotated[int | None, QueryParameter(ge=1, le=_MAX_ID)] = None,
 ) -> list[DeliveryOut]:
@@ -310,9 +307,9 @@ async def list_deliveries(
 )
 async def get_delivery(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
-    hook_id: FromPath[int],
-    delivery_id: FromPath[int],
+    project: ProjectRef,
+    hook_id: Id,
+    delivery_id: Id,
 ) -> DeliveryDetailOut:
     record, _who = await _admin(request, project)
     detail: wm.DeliveryDetail = await _ask(
@@ -341,9 +338,9 @@ async def get_delivery(
 )
 async def redeliver(
     request: Request[Any, Any, Any],
-    project: FromPath[str],
-    hook_id: FromPath[int],
-    delivery_id: FromPath[int],
+    project: ProjectRef,
+    hook_id: Id,
+    delivery_id: Id,
 ) -> DeliveryOut:
     record, who = await _admin(request, project, change=True)
     delivery: wm.DeliveryRecord = await _ask(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 if TYPE_CHECKING:
@@ -12,18 +13,40 @@ if TYPE_CHECKING:
 M = TypeVar("M")
 
 
+class Fault(StrEnum):
+    """What becomes of an actor whose handler raised an unexpected error (Akka's directives).
+
+    Either way the asker gets an error and the mailbox is kept.
+    """
+
+    #: The error cannot have left the actor's state half-changed (its state lives in a
+    #: database transaction that rolled back, or the handler only read): answer the asker
+    #: with ``HandlerFailed`` and go on with the same instance. No restart is counted.
+    RESUME = "resume"
+    #: The error may have left in-memory state half-changed: crash, so the supervisor
+    #: starts a fresh instance (and counts the restart against its intensity).
+    RESTART = "restart"
+
+
 class Actor(Generic[M]):
     """State plus a handler, fed one message at a time (or ``concurrency`` at a time).
 
     A supervisor builds a fresh instance for every (re)start from its ``ChildSpec.factory``.
-    A handler raising a ``DomainError`` answers the asker with it and the actor lives on;
-    any other exception (here or in ``started``/``background``) crashes the actor.
+    A handler raising a ``DomainError`` answers the asker with it and the actor lives on.
+    Any other exception raised by a handler is a *fault*: ``on_fault`` decides whether the
+    actor resumes (the asker gets ``HandlerFailed``) or crashes to be restarted. An
+    exception in ``started`` or ``background`` always crashes the actor.
     """
 
     #: Bound of the mailbox; a tell or ask on a full mailbox raises ``MailboxFull``.
     mailbox_size: ClassVar[int] = 1024
     #: 1 = strictly serial; N = up to N messages handled concurrently.
     concurrency: ClassVar[int] = 1
+
+    #: What ``on_fault`` answers unless overridden. RESTART is the safe choice for an actor
+    #: that keeps state in memory; an actor whose state is all in the database (each
+    #: change one transaction) declares RESUME.
+    faults: ClassVar[Fault] = Fault.RESTART
 
     _cell: ActorCell | None = None
 
@@ -56,6 +79,13 @@ class Actor(Generic[M]):
     async def receive(self, message: M) -> Any:
         """Handle one message; the return value is the reply to an ask (ignored for a tell)."""
         raise NotImplementedError(f"{type(self).__name__} does not implement receive()")
+
+    def on_fault(self, message: M, error: Exception) -> Fault:
+        """Whether to resume or restart after a handler raised ``error`` on ``message``.
+
+        Called in the worker right after the fault; raising here counts as RESTART.
+        """
+        return self.faults
 
     async def background(self) -> None:
         """Optional long-running loop beside the mailbox; raising here is a crash."""

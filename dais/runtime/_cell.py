@@ -15,8 +15,9 @@ from anyio import (
     create_memory_object_stream,
 )
 
+from ._actor import Fault
 from ._child import Child, logger
-from ._errors import ActorCrashed, ActorStopped, DomainError
+from ._errors import ActorCrashed, ActorStopped, DomainError, HandlerFailed
 from ._metrics import BUCKETS, ActorMetrics, Counters
 from ._ref import ActorRef, Envelope
 
@@ -217,6 +218,38 @@ class ActorCell(Child):
         if self._scope is not None:
             self._scope.cancel()
 
+    def _fault(self, actor: Actor[Any], envelope: Envelope[Any], exc: Exception) -> Fault:
+        """Apply the actor's fault directive; on RESUME, answer the asker here."""
+        try:
+            directive = actor.on_fault(envelope.message, exc)
+        except Exception:
+            logger.exception("actor %r: on_fault raised; restarting", self.name)
+            return Fault.RESTART
+        if directive is not Fault.RESUME:
+            return Fault.RESTART
+        self.counters.resumed += 1
+        reply = envelope.reply
+        if reply is None:  # nobody to hand it to: log it here, once
+            logger.error(
+                "actor %r: told %s failed; resumed",
+                self.name,
+                type(envelope.message).__name__,
+                exc_info=exc,
+            )
+            return directive
+        failure = HandlerFailed(self.name, envelope.message)
+        failure.__cause__ = exc
+        try:
+            reply.send_nowait((False, failure))
+        except _GONE:  # the asker has gone, so it will never log it
+            logger.error(
+                "actor %r: %s failed (asker gone); resumed",
+                self.name,
+                type(envelope.message).__name__,
+                exc_info=exc,
+            )
+        return directive
+
     # -- tasks -------------------------------------------------------------------------
 
     async def _background(self, actor: Actor[Any]) -> None:
@@ -261,6 +294,8 @@ class ActorCell(Child):
                 counters.handled += 1
                 counters.seconds += elapsed
                 buckets[bisect_left(BUCKETS, elapsed)] += 1
+                if self._fault(actor, envelope, exc) is Fault.RESUME:
+                    continue
                 self._crashed(exc)
                 if reply is not None:
                     try:

@@ -32,6 +32,19 @@ class ActorCrashed(Exception):
         self.actor = actor
 
 
+class HandlerFailed(Exception):
+    """The handler raised an unexpected error on this message and the actor resumed.
+
+    Raised in the asker when the actor's ``on_fault`` chose ``Fault.RESUME``; ``__cause__`` is
+    the handler's error. The actor handles its next message as if nothing had happened.
+    """
+
+    def __init__(self, actor: str, message: object) -> None:
+        super().__init__(f"actor {actor!r} failed to handle {type(message).__name__}")
+        self.actor = actor
+        self.message_type = type(message).__name__
+
+
 class ActorStopped(Exception):
     """The actor is stopped or stopping, so it takes no new messages and answers no more asks."""
 

@@ -15,8 +15,9 @@ class ActorMetrics:
     """A snapshot of one actor's counters.
 
     ``handled`` counts every message whose handler ran to an end (``failed`` is the part
-    of those that raised). ``bucket_counts`` are cumulative, one per bound in ``BUCKETS``
-    (``le`` semantics), so the last equals ``handling_seconds_count``.
+    of those that raised; ``resumed`` the part after which the actor resumed).
+    ``bucket_counts`` are cumulative, one per bound in ``BUCKETS`` (``le`` semantics), so
+    the last equals ``handling_seconds_count``.
     """
 
     name: str
@@ -24,6 +25,7 @@ class ActorMetrics:
     mailbox_size: int
     handled: int
     failed: int
+    resumed: int
     crashes: int
     restarts: int
     dropped: int
@@ -36,11 +38,21 @@ class ActorMetrics:
 class Counters:
     """Mutable counters kept by an actor cell across its incarnations."""
 
-    __slots__ = ("buckets", "crashes", "dropped", "failed", "handled", "restarts", "seconds")
+    __slots__ = (
+        "buckets",
+        "crashes",
+        "dropped",
+        "failed",
+        "handled",
+        "restarts",
+        "resumed",
+        "seconds",
+    )
 
     def __init__(self) -> None:
         self.handled = 0
         self.failed = 0
+        self.resumed = 0
         self.crashes = 0
         self.restarts = 0
         self.dropped = 0
@@ -60,6 +72,7 @@ class Counters:
             mailbox_size=mailbox_size,
             handled=self.handled,
             failed=self.failed,
+            resumed=self.resumed,
             crashes=self.crashes,
             restarts=self.restarts,
             dropped=self.dropped,

@@ -207,6 +207,22 @@ class Directory(IdentityBase):
                 raise NotFound(f"user {m.user_id} does not exist")
             if target["is_admin"] and not m.by_admin:
                 raise Forbidden("only an administrator can delete an administrator")
+            # Projects are kept (RESTRICT), as Gitea does: their owner must transfer or
+            # delete them first. Named here, rather than left to the constraint's error.
+            owned = await conn.fetch(
+                "SELECT u.username || '/' || p.name AS path FROM projects p"
+                " JOIN users u ON u.id = p.owner_id WHERE p.owner_id = $1"
+                " ORDER BY p.name LIMIT 21",
+                m.user_id,
+            )
+            if owned:
+                paths = [r["path"] for r in owned[:20]]
+                more = " and more" if len(owned) > 20 else ""
+                raise Conflict(
+                    f"user {m.user_id} owns projects ({', '.join(paths)}{more}); delete them"
+                    " or move them to another owner first",
+                    extra={"projects": paths},
+                )
             username = await conn.fetchval(
                 "DELETE FROM users WHERE id = $1 RETURNING username", m.user_id
             )

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dais.runtime import Actor
+from dais.runtime import Actor, Fault
 
 from ._authentication import Authentication
 from ._base import IdentityConfig
@@ -34,6 +34,10 @@ class IdentityActor(Authentication, Grants, Directory, PasskeyCeremonies, Actor[
     """
 
     concurrency = 64
+    # Its state is PostgreSQL (each change one transaction, rolled back by an error) and
+    # the repositories on disk; the instance holds only its pool and settings. A fault
+    # cannot leave it half-changed, so the actor resumes (see DESIGN.md, "Actors").
+    faults = Fault.RESUME
     mailbox_size = 4096
 
     async def receive(self, message: IdentityMessage) -> Any:

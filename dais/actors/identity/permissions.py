@@ -47,7 +47,10 @@ BUILTIN_ROLES: dict[str, tuple[str, frozenset[Permission]]] = {
         _DEVELOP
         | {P.PROJECT_ADMIN, P.MERGE_REQUEST_MERGE, P.DEPLOY_PROMOTE, P.SECRET_READ, P.SECRET_WRITE},
     ),
-    "developer": ("Writes code, issues and merge requests; runs pipelines and agents.", _DEVELOP),
+    "developer": (
+        "Writes code, issues and merge requests, and merges them; runs pipelines and agents.",
+        _DEVELOP | {P.MERGE_REQUEST_MERGE},
+    ),
     "ops": (
         "Operates deployments, observability and secrets.",
         _READ | {P.DEPLOY_PROMOTE, P.PIPELINE_RUN, P.SECRET_READ, P.SECRET_WRITE},

@@ -18,7 +18,7 @@ from dais.actors.identity import audit
 from dais.actors.identity import messages as im
 from dais.actors.identity.permissions import Permission
 from dais.errors import Conflict, Forbidden, NotFound, ValidationFailed
-from dais.runtime import Actor
+from dais.runtime import Actor, Fault
 from dais.storage.database import reading
 
 from . import cache as listing_cache
@@ -77,6 +77,10 @@ def _missing_issue(project: ProjectRef | int, iid: int) -> NotFound:
 
 class IssuesActor(Actor[IssueMessage]):
     concurrency = 32
+    # Its state is PostgreSQL (each change one transaction, rolled back by an error) and
+    # the repositories on disk; the instance holds only its pool and settings. A fault
+    # cannot leave it half-changed, so the actor resumes (see DESIGN.md, "Actors").
+    faults = Fault.RESUME
     mailbox_size = 2048
 
     def __init__(

@@ -18,7 +18,7 @@ from dais.actors.identity.permissions import Permission
 from dais.actors.projects import messages as pm
 from dais.actors.projects.protection import ZERO_SHA, RefUpdate, check_ref_update
 from dais.errors import Forbidden, NotFound, ValidationFailed
-from dais.runtime import Actor
+from dais.runtime import Actor, Fault
 from dais.storage import outbox
 
 from . import mergeability, plumbing, queries, views
@@ -76,6 +76,10 @@ class MergeRequestsBase(Actor[MergeRequestMessage]):
     """The merge requests actor's state; the handler groups (mixins) build on it."""
 
     concurrency = 16
+    # Its state is PostgreSQL (each change one transaction, rolled back by an error) and
+    # the repositories on disk; the instance holds only its pool and settings. A fault
+    # cannot leave it half-changed, so the actor resumes (see DESIGN.md, "Actors").
+    faults = Fault.RESUME
     mailbox_size = 1024
 
     def __init__(self, pool: asyncpg.Pool[Any], data_dir: Path) -> None:

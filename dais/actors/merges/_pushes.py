@@ -44,7 +44,7 @@ class Pushes(MergeRequestsBase):
             return
         try:
             project: pm.ProjectRecord = await self.system.ref("projects").ask(
-                pm.GetProject(str(project_info["id"])), timeout=ASK_TIMEOUT
+                pm.GetProject(int(project_info["id"])), timeout=ASK_TIMEOUT
             )
         except NotFound:
             return  # deleted since

@@ -16,7 +16,7 @@ import attrs
 
 from dais.actors.identity import audit
 from dais.errors import Conflict, NotFound, ValidationFailed
-from dais.runtime import Actor
+from dais.runtime import Actor, Fault
 from dais.storage import outbox
 from dais.storage.database import reading
 
@@ -32,6 +32,7 @@ from .messages import (
     ListProjects,
     MergeStrategy,
     ProjectMessage,
+    ProjectPath,
     ProjectRecord,
     UpdateBranchRule,
     UpdateProject,
@@ -82,6 +83,10 @@ def _event(project: ProjectRecord) -> dict[str, Any]:
 
 class ProjectsActor(Actor[ProjectMessage]):
     concurrency = 32
+    # Its state is PostgreSQL (each change one transaction, rolled back by an error) and
+    # the repositories on disk; the instance holds only its pool and settings. A fault
+    # cannot leave it half-changed, so the actor resumes (see DESIGN.md, "Actors").
+    faults = Fault.RESUME
     mailbox_size = 2048
 
     def __init__(
@@ -127,16 +132,15 @@ class ProjectsActor(Actor[ProjectMessage]):
             case DeleteBranchRule():
                 return await self._delete_rule(message)
 
-    async def _get(self, ref: str) -> ProjectRecord:
+    async def _get(self, ref: int | ProjectPath) -> ProjectRecord:
         async with reading(self._pool) as conn:
-            if ref.isdigit() and len(ref) <= 18:
-                row = await conn.fetchrow(f"SELECT {_COLUMNS} {_FROM} WHERE p.id = $1", int(ref))
+            if isinstance(ref, int):
+                row = await conn.fetchrow(f"SELECT {_COLUMNS} {_FROM} WHERE p.id = $1", ref)
             else:
-                owner, _, name = ref.partition("/")
                 row = await conn.fetchrow(
                     f"SELECT {_COLUMNS} {_FROM} WHERE u.username = $1 AND p.name = $2",
-                    owner,
-                    name,
+                    ref.owner,
+                    ref.name,
                 )
         if row is None:
             raise NotFound(f"project {ref} does not exist")
@@ -240,7 +244,7 @@ class ProjectsActor(Actor[ProjectMessage]):
             args.append(value.value if isinstance(value, Visibility) else value)
             sets.append(f"{field} = ${len(args)}")
         if not sets:
-            return await self._get(str(m.project_id))
+            return await self._get(m.project_id)
         try:
             async with self._pool.acquire() as conn, conn.transaction():
                 updated = await conn.fetchval(

@@ -25,6 +25,7 @@ __all__ = [
     "ListProjects",
     "MergeStrategy",
     "ProjectMessage",
+    "ProjectPath",
     "ProjectRecord",
     "UpdateProject",
     "Visibility",
@@ -87,10 +88,22 @@ class CreateProject:
 
 
 @attrs.frozen
-class GetProject:
-    """By id (``"42"``) or by path (``"alice/web"``)."""
+class ProjectPath:
+    """A project named by its path, ``owner/name``, as parsed at the edge."""
 
-    ref: str
+    owner: str
+    name: str
+
+    def __str__(self) -> str:
+        return f"{self.owner}/{self.name}"
+
+
+@attrs.frozen
+class GetProject:
+    """By id or by path; the HTTP edge parses ``"42"`` or ``"alice/web"`` into one of them
+    (see :func:`dais.actors.projects.rules.parse_project_ref`)."""
+
+    ref: int | ProjectPath
 
 
 @attrs.frozen

@@ -7,7 +7,21 @@ import re
 from dais.actors.identity.rules import check_username
 from dais.errors import ValidationFailed
 
-__all__ = ["check_branch_name", "check_project_name", "ref_name_problem"]
+from .messages import ProjectPath
+
+__all__ = [
+    "PROJECT_REF_PATTERN",
+    "check_branch_name",
+    "check_project_name",
+    "parse_project_ref",
+    "ref_name_problem",
+]
+
+#: What names a project in a URL: an id (ASCII digits, within bigint) or ``owner/name``,
+#: each part following the username rules. The OpenAPI document publishes this pattern.
+_NAME = r"[a-z0-9_](?!.*\.\.)[a-z0-9_.-]{1,39}"
+PROJECT_REF_PATTERN = rf"^(?:[1-9][0-9]{{0,17}}|{_NAME}/{_NAME})$"
+_PROJECT_REF = re.compile(PROJECT_REF_PATTERN)
 
 _BAD_REF_CHARS = re.compile(r"[\x00-\x20\x7f~^:?*\[\\]")
 
@@ -18,6 +32,21 @@ def check_project_name(value: object) -> str:
     if name.endswith(".git"):
         raise ValidationFailed("name", "must not end with '.git'")
     return name
+
+
+def parse_project_ref(text: str) -> int | ProjectPath | None:
+    """The id or the path ``text`` names, or None when it can name no project.
+
+    ``str.isdigit`` is not the test: it holds for ``"\u00b9"`` (superscript one), which
+    ``int`` refuses, and for Arabic-Indic digits, which ``int`` takes. Only ASCII digits
+    are ids here, at most 18 of them (always within PostgreSQL's bigint).
+    """
+    if not _PROJECT_REF.fullmatch(text):
+        return None
+    owner, slash, name = text.partition("/")
+    if not slash:
+        return int(text)
+    return ProjectPath(owner, name)
 
 
 def ref_name_problem(name: str) -> str | None:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from dais.actors.identity import audit
 from dais.errors import Conflict, NotFound, ValidationFailed
-from dais.runtime import Actor, MailboxFull, UnknownActor
+from dais.runtime import Actor, Fault, MailboxFull, UnknownActor
 
 from . import payloads
 from .guard import parse_url
@@ -136,6 +136,10 @@ def _shown_url(url: str) -> str:
 
 class WebhooksActor(Actor[WebhookMessage]):
     concurrency = 32
+    # Its state is PostgreSQL (each change one transaction, rolled back by an error) and
+    # the repositories on disk; the instance holds only its pool and settings. A fault
+    # cannot leave it half-changed, so the actor resumes (see DESIGN.md, "Actors").
+    faults = Fault.RESUME
     mailbox_size = 1024
 
     def __init__(self, pool: asyncpg.Pool[Any], policy: DeliveryPolicy) -> None:

@@ -188,7 +188,9 @@ async def push_event(
     setup: Setup, pusher: im.UserRecord, updates: list[tuple[str, str, str]]
 ) -> None:
     """Record a ``git.push`` event as the post-receive hook does, and wake the dispatcher."""
-    project = await setup.services.system.ref("projects").ask(pm.GetProject(setup.project["id"]))
+    project = await setup.services.system.ref("projects").ask(
+        pm.GetProject(int(setup.project["id"]))
+    )
     await record_push(
         setup.services.pool,
         project,

@@ -86,9 +86,10 @@ async def test_bad_input_is_refused_and_nothing_is_written(setup: Setup) -> None
         assert field in r.json()["detail"], (body, r.text)
     assert await setup.services.pool.fetchval("SELECT count(*) FROM merge_requests") == 0
     assert await setup.events("merge_request.opened") == []
-    for missing in ("9", "99999999999", "0"):
+    # 9 names none; 0 and a number past the integer column are not merge request numbers.
+    for missing, status in (("9", 404), ("99999999999", 400), ("0", 400)):
         r = await setup.client.get(f"{setup.base}/{missing}", headers=setup.alice_auth)
-        assert r.status_code == 404, r.text
+        assert r.status_code == status, r.text
     r = await setup.client.get(setup.base, params={"author": "a\x00"}, headers=setup.alice_auth)
     assert r.status_code == 422 and "author" in r.json()["detail"]
 
@@ -120,8 +121,17 @@ async def test_permissions(setup: Setup, make_user: MakeUser, client: httpx.Asyn
     assert c.status_code == 403
     c = await client.post(f"{one}/reviews", json={"state": "approve"}, headers=viewer)
     assert c.status_code == 403
-    r = await client.post(f"{one}/merge", json={}, headers=carol)
+    r = await client.post(f"{one}/merge", json={}, headers=viewer)
     assert r.status_code == 403 and "merge_request:merge" in r.json()["detail"]
+    # Developers hold merge_request:merge (as in GitLab); a rule may keep a branch from them.
+    rule = await client.post(
+        f"/api/projects/{setup.project['id']}/protected-branches",
+        json={"pattern": "main", "merge_roles": ["maintainer"]},
+        headers=setup.alice_auth,
+    )
+    assert rule.status_code == 201, rule.text
+    r = await client.post(f"{one}/merge", json={}, headers=carol)
+    assert r.status_code == 403, r.text
     assert setup.repo.head("main") == main
     r = await client.post(f"{one}/merge", json={}, headers=setup.alice_auth)
     assert r.status_code == 200, r.text

@@ -164,13 +164,13 @@ async def test_a_push_to_the_target_recomputes_mergeability(setup: Setup) -> Non
 
 
 async def test_auto_merge_waits_for_approval(setup: Setup, make_user: MakeUser) -> None:
-    await _rule(setup, required_approvals=1)
+    await _rule(setup, required_approvals=1, merge_roles=["maintainer"])
     carol = await setup.member(make_user, "carol", "developer")
     main = setup.repo.head("main")
     head = setup.repo.branch("feature", setup.repo.commit(main, {"a": "a\n"}, "a"))
     mr = await setup.open(source_branch="feature")
     one = f"{setup.base}/{mr['iid']}"
-    # A developer may not arm it: it needs the right to merge.
+    # A developer may not arm it here: the rule keeps merging into main to maintainers.
     r = await setup.client.post(f"{one}/merge", json={"auto_merge": True}, headers=carol)
     assert r.status_code == 403
     r = await setup.client.post(

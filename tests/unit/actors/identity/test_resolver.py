@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from dais.actors.identity.permissions import BUILTIN_ROLES, Permission
 from dais.actors.identity.resolver import (
@@ -97,17 +96,6 @@ def test_admin_delegator_can_delegate_anything() -> None:
 def test_token_scopes_narrow() -> None:
     assert narrow_to_scopes(DEV, None) == DEV
     assert narrow_to_scopes(VIEW, frozenset({P.PROJECT_READ, P.SECRET_READ})) == {P.PROJECT_READ}
-
-
-def test_builtin_roles_match_the_migration() -> None:
-    import re
-
-    sql = (Path(__file__).resolve().parents[4] / "sql" / "0002_identity.sql").read_text()
-    seeded = {
-        m[1]: frozenset(re.findall(r"'([a-z_]+:[a-z]+)'", m[2]))
-        for m in re.finditer(r"\('(\w+)', '[^']*',\s*ARRAY\[(.*?)\], true\)", sql, re.DOTALL)
-    }
-    assert seeded == {name: {p.value for p in perms} for name, (_, perms) in BUILTIN_ROLES.items()}
 
 
 def test_own_permissions_leave_delegations_out() -> None:
