@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated, Any
-from urllib.parse import urlencode
 
 import msgspec
 from litestar import Request, Response, delete, get, patch, post
@@ -16,6 +15,7 @@ from dais.errors import Forbidden, ValidationFailed
 
 from .auth import audit_context, permissions_of, principal, requires
 from .identity import UserOut, _ask, _aware, _permissions, user_out
+from .paging import LIST_HEADERS, Page, PerPage, offset, paged, sliced
 from .params import Id
 
 __all__ = ["ROUTES"]
@@ -42,11 +42,6 @@ class UserPatch(msgspec.Struct, forbid_unknown_fields=True):
     password: str | msgspec.UnsetType = msgspec.UNSET
     active: bool | msgspec.UnsetType = msgspec.UNSET
     is_admin: bool | msgspec.UnsetType = msgspec.UNSET
-
-
-class UserPage(msgspec.Struct):
-    items: list[UserOut]
-    total: int
 
 
 class RoleIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -125,15 +120,21 @@ def _acts_as_admin(who: m.Principal) -> bool:
 # --- users -------------------------------------------------------------------------------
 
 
-@get("/api/admin/users", tags=["admin"], summary="List users", guards=_USERS)
+@get(
+    "/api/admin/users",
+    tags=["admin"],
+    summary="List users",
+    guards=_USERS,
+    response_headers=LIST_HEADERS,
+)
 async def list_users(
     request: Request[Any, Any, Any],
     q: Annotated[str | None, QueryParameter(max_length=100)] = None,
-    limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
-    offset: Annotated[int, QueryParameter(ge=0, le=1_000_000)] = 0,
-) -> UserPage:
-    users, total = await _ask(request, m.ListUsers(q, limit, offset))
-    return UserPage(items=[user_out(u) for u in users], total=total)
+    page: Page = 1,
+    per_page: PerPage = 50,
+) -> Response[list[UserOut]]:
+    users, total = await _ask(request, m.ListUsers(q, per_page, offset(page, per_page)))
+    return paged(request, [user_out(u) for u in users], page, per_page, total)
 
 
 @post("/api/admin/users", tags=["admin"], summary="Create a user", guards=_USERS)
@@ -186,9 +187,18 @@ async def delete_user(request: Request[Any, Any, Any], user_id: Id) -> None:
 # --- roles -------------------------------------------------------------------------------
 
 
-@get("/api/admin/roles", tags=["admin"], summary="List roles", guards=_ROLES)
-async def list_roles(request: Request[Any, Any, Any]) -> list[RoleOut]:
-    return [_role_out(r) for r in await _ask(request, m.ListRoles())]
+@get(
+    "/api/admin/roles",
+    tags=["admin"],
+    summary="List roles",
+    guards=_ROLES,
+    response_headers=LIST_HEADERS,
+)
+async def list_roles(
+    request: Request[Any, Any, Any], page: Page = 1, per_page: PerPage = 100
+) -> Response[list[RoleOut]]:
+    items = [_role_out(r) for r in await _ask(request, m.ListRoles())]
+    return sliced(request, items, page, per_page)
 
 
 @post("/api/admin/roles", tags=["admin"], summary="Create a custom role", guards=_ROLES)
@@ -238,11 +248,21 @@ async def delete_role(request: Request[Any, Any, Any], role_id: Id) -> None:
     await _ask(request, m.DeleteRole(role_id, audit_context(request, who)))
 
 
-@get("/api/admin/role-assignments", tags=["admin"], summary="List role assignments", guards=_ROLES)
+@get(
+    "/api/admin/role-assignments",
+    tags=["admin"],
+    summary="List role assignments",
+    guards=_ROLES,
+    response_headers=LIST_HEADERS,
+)
 async def list_assignments(
-    request: Request[Any, Any, Any], user_id: _QueryId = None
-) -> list[AssignmentOut]:
-    return [_assignment_out(a) for a in await _ask(request, m.ListAssignments(user_id))]
+    request: Request[Any, Any, Any],
+    user_id: _QueryId = None,
+    page: Page = 1,
+    per_page: PerPage = 100,
+) -> Response[list[AssignmentOut]]:
+    items = [_assignment_out(a) for a in await _ask(request, m.ListAssignments(user_id))]
+    return sliced(request, items, page, per_page)
 
 
 @post("/api/admin/role-assignments", tags=["admin"], summary="Assign a role", guards=_ROLES)
@@ -278,7 +298,13 @@ async def unassign_role(request: Request[Any, Any, Any], assignment_id: Id) -> N
 # --- audit -------------------------------------------------------------------------------
 
 
-@get("/api/admin/audit", tags=["admin"], summary="The audit log, newest first", guards=_PLATFORM)
+@get(
+    "/api/admin/audit",
+    tags=["admin"],
+    summary="The audit log, newest first",
+    guards=_PLATFORM,
+    response_headers=LIST_HEADERS,
+)
 async def audit_log(
     request: Request[Any, Any, Any],
     actor_id: _QueryId = None,
@@ -288,11 +314,13 @@ async def audit_log(
     since: FromQuery[datetime | None] = None,
     until: FromQuery[datetime | None] = None,
     before: Annotated[
-        int | None, QueryParameter(ge=1, le=2**63 - 1, description="page: ids below this")
+        int | None,
+        QueryParameter(ge=1, le=2**63 - 1, description="only ids below this"),
     ] = None,
-    limit: Annotated[int, QueryParameter(ge=1, le=500)] = 100,
+    page: Page = 1,
+    per_page: PerPage = 100,
 ) -> Response[list[AuditOut]]:
-    rows: list[m.AuditRecord] = await _ask(
+    rows, total = await _ask(
         request,
         m.QueryAudit(
             actor_id,
@@ -302,7 +330,8 @@ async def audit_log(
             _aware(since, "since"),
             _aware(until, "until"),
             before,
-            limit,
+            per_page,
+            offset(page, per_page),
         ),
     )
     items = [
@@ -321,13 +350,7 @@ async def audit_log(
         )
         for r in rows
     ]
-    headers = {}
-    if len(rows) == limit:
-        query = request.url.query_params.dict()
-        query["before"] = [str(rows[-1].id)]
-        next_url = f"{request.url.path}?{urlencode(query, doseq=True)}"
-        headers["Link"] = f'<{next_url}>; rel="next"'
-    return Response(items, headers=headers)
+    return paged(request, items, page, per_page, total)
 
 
 ROUTES = [

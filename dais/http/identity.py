@@ -25,6 +25,7 @@ from .auth import (
     signed_in,
     signed_in_with_full_rights,
 )
+from .paging import LIST_HEADERS, Page, PerPage, offset, paged, sliced
 from .params import Id
 
 __all__ = ["ROUTES", "UserOut", "user_out"]
@@ -278,19 +279,22 @@ async def change_password(
     tags=["user"],
     summary="Look active users up by username or display-name prefix (for pickers)",
     guards=[signed_in],
+    response_headers=LIST_HEADERS,
 )
 async def find_users(
     request: Request[Any, Any, Any],
     q: Annotated[str | None, QueryParameter(max_length=100)] = None,
-    limit: Annotated[int, QueryParameter(ge=1, le=50)] = 10,
-) -> list[UserSummaryOut]:
-    found: list[m.UserSummary] = await _ask(request, m.FindUsers(q or "", limit))
-    return [
+    page: Page = 1,
+    per_page: PerPage = 10,
+) -> Response[list[UserSummaryOut]]:
+    found, total = await _ask(request, m.FindUsers(q or "", per_page, offset(page, per_page)))
+    items = [
         UserSummaryOut(
             id=str(u.id), username=u.username, display_name=u.display_name, kind=u.kind.value
         )
         for u in found
     ]
+    return paged(request, items, page, per_page, total)
 
 
 class PermissionsOut(msgspec.Struct):
@@ -315,11 +319,19 @@ async def my_permissions(
     )
 
 
-@get("/api/user/sessions", tags=["user"], summary="My sessions", guards=[signed_in])
-async def list_sessions(request: Request[Any, Any, Any]) -> list[SessionOut]:
+@get(
+    "/api/user/sessions",
+    tags=["user"],
+    summary="My sessions",
+    guards=[signed_in],
+    response_headers=LIST_HEADERS,
+)
+async def list_sessions(
+    request: Request[Any, Any, Any], page: Page = 1, per_page: PerPage = 100
+) -> Response[list[SessionOut]]:
     who = await principal(request)
     sessions: list[m.SessionRecord] = await _ask(request, m.ListSessions(who.user_id))
-    return [
+    items = [
         SessionOut(
             id=str(s.id),
             created_at=s.created_at,
@@ -331,6 +343,7 @@ async def list_sessions(request: Request[Any, Any, Any]) -> list[SessionOut]:
         )
         for s in sessions
     ]
+    return sliced(request, items, page, per_page)
 
 
 @delete(
@@ -344,10 +357,19 @@ async def revoke_session(request: Request[Any, Any, Any], session_id: Id) -> Non
     await _ask(request, m.RevokeSession(who.user_id, session_id, audit_context(request, who)))
 
 
-@get("/api/user/tokens", tags=["user"], summary="My API tokens", guards=[signed_in])
-async def list_tokens(request: Request[Any, Any, Any]) -> list[TokenOut]:
+@get(
+    "/api/user/tokens",
+    tags=["user"],
+    summary="My API tokens",
+    guards=[signed_in],
+    response_headers=LIST_HEADERS,
+)
+async def list_tokens(
+    request: Request[Any, Any, Any], page: Page = 1, per_page: PerPage = 100
+) -> Response[list[TokenOut]]:
     who = await principal(request)
-    return [token_out(t) for t in await _ask(request, m.ListTokens(who.user_id))]
+    items = [token_out(t) for t in await _ask(request, m.ListTokens(who.user_id))]
+    return sliced(request, items, page, per_page)
 
 
 @post(
@@ -392,10 +414,14 @@ async def revoke_token(request: Request[Any, Any, Any], token_id: Id) -> None:
     tags=["delegation"],
     summary="Delegations I gave or received",
     guards=[signed_in],
+    response_headers=LIST_HEADERS,
 )
-async def list_delegations(request: Request[Any, Any, Any]) -> list[DelegationOut]:
+async def list_delegations(
+    request: Request[Any, Any, Any], page: Page = 1, per_page: PerPage = 100
+) -> Response[list[DelegationOut]]:
     who = await principal(request)
-    return [delegation_out(d) for d in await _ask(request, m.ListDelegations(who.user_id))]
+    items = [delegation_out(d) for d in await _ask(request, m.ListDelegations(who.user_id))]
+    return sliced(request, items, page, per_page)
 
 
 @post(

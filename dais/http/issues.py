@@ -11,9 +11,8 @@ Who may do what (the project is addressed as in projects.py, by id or encoded pa
 
 An archived project is read-only: every change is refused (403).
 
-Listings page with ``page`` (from 1) and ``per_page`` (1-100); the reply carries
-``X-Total-Count`` and an RFC 8288 ``Link`` header with ``first``, ``prev``, ``next`` and
-``last`` URLs, as GitHub's API does. The order is total (the issue number breaks ties).
+Listings page as every list does (see :mod:`dais.http.paging`). The order is total (the
+issue number breaks ties).
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ from __future__ import annotations
 import enum
 from datetime import date
 from typing import Annotated, Any, TypeVar
-from urllib.parse import urlencode
 
 import anyio
 import msgspec
@@ -53,6 +51,7 @@ from dais.actors.projects import messages as pm
 from dais.errors import Forbidden, NotFound, ValidationFailed
 
 from .auth import audit_context, permissions_of, principal, signed_in
+from .paging import LIST_HEADERS, Page, PerPage, offset, paged, sliced
 from .params import Id, Iid, ProjectRef
 from .projects import load_project
 
@@ -180,33 +179,6 @@ def _token_may(who: Principal, permission: Permission) -> None:
         raise Forbidden(f"this token needs the {permission} scope")
 
 
-_PAGING = frozenset({"page", "per_page"})
-
-
-def _paged(
-    request: Request[Any, Any, Any], content: Any, page: int, per_page: int, total: int
-) -> Response[Any]:
-    """``content`` with ``X-Total-Count`` and a ``Link`` header to the neighbouring pages."""
-    base = request.app.state.services.settings.public_url
-    path = request.url.path.replace("~", "%2F")  # the edge's stand-in for an encoded slash
-    kept = [(k, v) for k, v in request.query_params.multi_items() if k not in _PAGING]
-    prefix = f"{base}{path}?{urlencode(kept)}&" if kept else f"{base}{path}?"
-
-    def url(n: int) -> str:
-        return f"{prefix}page={n}&per_page={per_page}"
-
-    last = max(1, -(-total // per_page))
-    links = [f'<{url(1)}>; rel="first"']
-    if page > 1:
-        links.append(f'<{url(min(page - 1, last))}>; rel="prev"')
-    if page < last:
-        links.append(f'<{url(page + 1)}>; rel="next"')
-    links.append(f'<{url(last)}>; rel="last"')
-    return Response(content, headers={"X-Total-Count": str(total), "Link": ", ".join(links)})
-
-
-_Page = Annotated[int, QueryParameter(ge=1, le=100_000)]
-_PerPage = Annotated[int, QueryParameter(ge=1, le=100)]
 # ``state`` is a name Litestar reserves for the application state, so the parameter has
 # another name in Python, and is checked here so that an error names ``state``.
 _State = Annotated[
@@ -239,11 +211,18 @@ def _state(value: str) -> im.StateFilter:
 # --- labels ------------------------------------------------------------------------------
 
 
-@get("/api/projects/{project:str}/labels", tags=["issues"], summary="A project's labels")
-async def list_labels(request: Request[Any, Any, Any], project: ProjectRef) -> list[LabelOut]:
+@get(
+    "/api/projects/{project:str}/labels",
+    tags=["issues"],
+    summary="A project's labels",
+    response_headers=LIST_HEADERS,
+)
+async def list_labels(
+    request: Request[Any, Any, Any], project: ProjectRef, page: Page = 1, per_page: PerPage = 100
+) -> Response[list[LabelOut]]:
     record = await load_project(request, project)
     labels: list[im.LabelRecord] = await _ask(request, im.ListLabels(record.id))
-    return [label_out(x) for x in labels]
+    return sliced(request, [label_out(x) for x in labels], page, per_page)
 
 
 @post(
@@ -310,17 +289,20 @@ async def delete_label(request: Request[Any, Any, Any], project: ProjectRef, lab
     "/api/projects/{project:str}/milestones",
     tags=["issues"],
     summary="A project's milestones with their progress, soonest due first",
+    response_headers=LIST_HEADERS,
 )
 async def list_milestones(
     request: Request[Any, Any, Any],
     project: ProjectRef,
     state_filter: _State = "all",
-) -> list[MilestoneOut]:
+    page: Page = 1,
+    per_page: PerPage = 100,
+) -> Response[list[MilestoneOut]]:
     record = await load_project(request, project)
     found: list[im.MilestoneRecord] = await _ask(
         request, im.ListMilestones(record.id, _state(state_filter))
     )
-    return [milestone_out(m) for m in found]
+    return sliced(request, [milestone_out(m) for m in found], page, per_page)
 
 
 @post(
@@ -420,6 +402,7 @@ async def delete_milestone(
         "paged with page and per_page, answered with X-Total-Count and a Link header "
         "(rel first, prev, next, last)"
     ),
+    response_headers=LIST_HEADERS,
 )
 async def list_issues(
     request: Request[Any, Any, Any],
@@ -432,8 +415,8 @@ async def list_issues(
     q: Annotated[str | None, QueryParameter(max_length=200)] = None,
     sort: FromQuery[im.IssueSort] = im.IssueSort.CREATED,
     direction: FromQuery[im.Direction] = im.Direction.DESC,
-    page: _Page = 1,
-    per_page: _PerPage = 20,
+    page: Page = 1,
+    per_page: PerPage = 20,
 ) -> Response[list[IssueOut]]:
     record = await load_project(request, project)
     for field, value in (("q", q), ("labels", labels), ("assignee", assignee), ("author", author)):
@@ -465,7 +448,7 @@ async def list_issues(
     kept = answers.get(key, current)
     if kept is None:
         found: im.IssuePage = await _ask(request, im.ListIssues(record.id, query))
-        answer = _paged(request, encode_json(found.items), page, per_page, found.total)
+        answer = paged(request, encode_json(found.items), page, per_page, found.total)
         if found.generation is not None:
             answers.put(key, found.generation, (answer.content, dict(answer.headers)))
         return answer
@@ -586,6 +569,7 @@ async def _readable(
         "assigned (scope=assigned) or both (scope=all), most recently updated first"
     ),
     guards=[signed_in],
+    response_headers=LIST_HEADERS,
 )
 async def list_my_issues(
     request: Request[Any, Any, Any],
@@ -599,16 +583,18 @@ async def list_my_issues(
         ),
     ] = "all",
     state_filter: _State = "open",
-    limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
-) -> list[UserIssueOut]:
+    page: Page = 1,
+    per_page: PerPage = 20,
+) -> Response[list[UserIssueOut]]:
     who = await principal(request)
     scope = _choice(im.UserIssueScope, "scope", scope_filter)
     state = _state(state_filter)
     readable = await _readable(request, who, scope)
-    found: list[im.UserIssue] = await _ask(
-        request, im.ListUserIssues(who.user_id, scope, state, readable, limit)
+    found, total = await _ask(
+        request,
+        im.ListUserIssues(who.user_id, scope, state, readable, per_page, offset(page, per_page)),
     )
-    return [user_issue_out(x) for x in found]
+    return paged(request, [user_issue_out(x) for x in found], page, per_page, total)
 
 
 # --- comments ----------------------------------------------------------------------------
@@ -617,20 +603,21 @@ async def list_my_issues(
 @get(
     "/api/projects/{project:str}/issues/{iid:int}/comments",
     tags=["issues"],
-    summary="An issue's comments, oldest first; paged like issues (X-Total-Count, Link)",
+    summary="An issue's comments, oldest first",
+    response_headers=LIST_HEADERS,
 )
 async def list_comments(
     request: Request[Any, Any, Any],
     project: ProjectRef,
     iid: Iid,
-    page: _Page = 1,
-    per_page: _PerPage = 50,
+    page: Page = 1,
+    per_page: PerPage = 50,
 ) -> Response[list[CommentOut]]:
     record = await load_project(request, project)
     found: im.CommentPage = await _ask(
         request, im.ListComments(record.id, _iid(iid), page, per_page)
     )
-    return _paged(request, [comment_out(c) for c in found.items], page, per_page, found.total)
+    return paged(request, [comment_out(c) for c in found.items], page, per_page, found.total)
 
 
 @post(

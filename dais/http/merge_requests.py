@@ -34,6 +34,7 @@ from dais.actors.projects import browser
 from dais.actors.projects import messages as pm
 
 from .auth import audit_context, permissions_of, principal, signed_in
+from .paging import LIST_HEADERS, Page, PerPage, offset, paged, sliced
 from .params import Id, Iid, ProjectRef
 from .projects import load_project
 from .repository import (
@@ -115,11 +116,6 @@ class ReviewIn(msgspec.Struct, forbid_unknown_fields=True):
     body: _Body = ""
 
 
-class MergeRequestPage(msgspec.Struct):
-    items: list[views.MergeRequestOut]
-    total: int
-
-
 class CommitsOut(msgspec.Struct):
     commits: list[CommitOut]  # oldest first
     truncated: bool
@@ -187,7 +183,12 @@ async def _get_record(
 # --- merge requests ----------------------------------------------------------------------
 
 
-@get(_BASE, tags=_TAGS, summary="A project's merge requests, newest first")
+@get(
+    _BASE,
+    tags=_TAGS,
+    summary="A project's merge requests, newest first",
+    response_headers=LIST_HEADERS,
+)
 async def list_merge_requests(
     request: Request[Any, Any, Any],
     project: ProjectRef,
@@ -196,18 +197,25 @@ async def list_merge_requests(
     label: Annotated[str | None, QueryParameter(max_length=255)] = None,
     source_branch: Annotated[str | None, QueryParameter(max_length=255)] = None,
     target_branch: Annotated[str | None, QueryParameter(max_length=255)] = None,
-    limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
-    offset: Annotated[int, QueryParameter(ge=0, le=1_000_000)] = 0,
-) -> MergeRequestPage:
+    page: Page = 1,
+    per_page: PerPage = 20,
+) -> Response[list[views.MergeRequestOut]]:
     record = await load_project(request, project)
-    page: mm.MergeRequestPage = await _ask(
+    found: mm.MergeRequestPage = await _ask(
         request,
         "merge_requests",
         mm.ListMergeRequests(
-            record, state_filter, author, label, source_branch, target_branch, limit, offset
+            record,
+            state_filter,
+            author,
+            label,
+            source_branch,
+            target_branch,
+            per_page,
+            offset(page, per_page),
         ),
     )
-    return MergeRequestPage(items=[_out(mr) for mr in page.items], total=page.total)
+    return paged(request, [_out(mr) for mr in found.items], page, per_page, found.total)
 
 
 @post(_BASE, tags=_TAGS, summary="Open a merge request", guards=[signed_in])
@@ -329,10 +337,6 @@ class UserMergeRequestOut(views.MergeRequestOut):
     project_path: str  # owner/name
 
 
-class UserMergeRequestList(msgspec.Struct):
-    items: list[UserMergeRequestOut]  # most recently updated first
-
-
 _READERS = 8  # permission look-ups in flight at once for one dashboard
 
 
@@ -370,6 +374,7 @@ async def _readable(
     tags=_TAGS,
     summary="My merge requests (authored, assigned, to review) in every project I can read",
     guards=[signed_in],
+    response_headers=LIST_HEADERS,
 )
 async def list_my_merge_requests(
     request: Request[Any, Any, Any],
@@ -377,40 +382,51 @@ async def list_my_merge_requests(
         mm.DashboardScope, QueryParameter(name="scope")
     ] = mm.DashboardScope.ALL,
     state_filter: Annotated[mm.StateFilter, QueryParameter(name="state")] = mm.StateFilter.OPEN,
-    limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
-) -> UserMergeRequestList:
+    page: Page = 1,
+    per_page: PerPage = 20,
+) -> Response[list[UserMergeRequestOut]]:
     who = await principal(request)
     found: list[mm.InvolvedProject] = await _ask(
         request, "merge_requests", mm.ListInvolvedProjects(who.user_id, scope_filter, state_filter)
     )
     readable = await _readable(request, who, found)
-    records: list[mm.MergeRequestRecord] = await _ask(
+    records, total = await _ask(
         request,
         "merge_requests",
-        mm.ListUserMergeRequests(who.user_id, scope_filter, state_filter, readable, limit),
+        mm.ListUserMergeRequests(
+            who.user_id,
+            scope_filter,
+            state_filter,
+            readable,
+            per_page,
+            offset(page, per_page),
+        ),
     )
-    return UserMergeRequestList(
-        items=[
-            UserMergeRequestOut(
-                **msgspec.structs.asdict(_out(mr)), project_path=mr.project_path or ""
-            )
-            for mr in records
-        ]
-    )
+    items = [
+        UserMergeRequestOut(**msgspec.structs.asdict(_out(mr)), project_path=mr.project_path or "")
+        for mr in records
+    ]
+    return paged(request, items, page, per_page, total)
 
 
 # --- comments ----------------------------------------------------------------------------
 
 
-@get(f"{_ONE}/comments", tags=_TAGS, summary="Comments, oldest first")
+@get(
+    f"{_ONE}/comments", tags=_TAGS, summary="Comments, oldest first", response_headers=LIST_HEADERS
+)
 async def list_merge_request_comments(
-    request: Request[Any, Any, Any], project: ProjectRef, iid: Iid
-) -> list[views.CommentOut]:
+    request: Request[Any, Any, Any],
+    project: ProjectRef,
+    iid: Iid,
+    page: Page = 1,
+    per_page: PerPage = 100,
+) -> Response[list[views.CommentOut]]:
     record = await load_project(request, project)
     found: list[mm.CommentRecord] = await _ask(
         request, "merge_requests", mm.ListComments(record, iid)
     )
-    return [views.comment_out(c) for c in found]
+    return sliced(request, [views.comment_out(c) for c in found], page, per_page)
 
 
 @post(
@@ -487,15 +503,24 @@ async def delete_merge_request_comment(
 # --- reviews -----------------------------------------------------------------------------
 
 
-@get(f"{_ONE}/reviews", tags=_TAGS, summary="Reviews, oldest first (dismissed ones marked)")
+@get(
+    f"{_ONE}/reviews",
+    tags=_TAGS,
+    summary="Reviews, oldest first (dismissed ones marked)",
+    response_headers=LIST_HEADERS,
+)
 async def list_merge_request_reviews(
-    request: Request[Any, Any, Any], project: ProjectRef, iid: Iid
-) -> list[views.ReviewOut]:
+    request: Request[Any, Any, Any],
+    project: ProjectRef,
+    iid: Iid,
+    page: Page = 1,
+    per_page: PerPage = 100,
+) -> Response[list[views.ReviewOut]]:
     record = await load_project(request, project)
     found: list[mm.ReviewRecord] = await _ask(
         request, "merge_requests", mm.ListReviews(record, iid)
     )
-    return [views.review_out(r) for r in found]
+    return sliced(request, [views.review_out(r) for r in found], page, per_page)
 
 
 @post(

@@ -28,6 +28,7 @@ from .auth import (
     signed_in_with_full_rights,
 )
 from .identity import UserOut, refuse_login_csrf, user_out
+from .paging import LIST_HEADERS, Page, PerPage, sliced
 from .params import Id
 
 __all__ = ["ROUTES"]
@@ -150,10 +151,19 @@ async def login(
     return Response(user_out(user), cookies=[session_cookie(request, secret)])
 
 
-@get("/api/user/passkeys", tags=["user"], summary="My passkeys", guards=[signed_in])
-async def list_passkeys(request: Request[Any, Any, Any]) -> list[PasskeyOut]:
+@get(
+    "/api/user/passkeys",
+    tags=["user"],
+    summary="My passkeys",
+    guards=[signed_in],
+    response_headers=LIST_HEADERS,
+)
+async def list_passkeys(
+    request: Request[Any, Any, Any], page: Page = 1, per_page: PerPage = 100
+) -> Response[list[PasskeyOut]]:
     who = await principal(request)
-    return [_passkey_out(p) for p in await ask_identity(request, m.ListPasskeys(who.user_id))]
+    items = [_passkey_out(p) for p in await ask_identity(request, m.ListPasskeys(who.user_id))]
+    return sliced(request, items, page, per_page)
 
 
 @delete(

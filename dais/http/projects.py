@@ -16,7 +16,8 @@ from datetime import datetime
 from typing import Annotated, Any
 
 import msgspec
-from litestar import Request, delete, get, patch, post
+from litestar import Request, Response, delete, get, patch, post
+from litestar.openapi import ResponseSpec
 from litestar.params import JSONBody, QueryParameter
 
 from dais.actors.identity import messages as im
@@ -29,6 +30,7 @@ from dais.actors.projects.rules import parse_project_ref
 from dais.errors import Forbidden, NotFound, Unauthorized, ValidationFailed
 
 from .auth import audit_context, authenticate, permissions_of, principal, signed_in
+from .paging import LIST_HEADERS, Page, PerPage, offset, paged, sliced
 from .params import Id, ProjectRef
 
 __all__ = ["ROUTES", "can_read", "can_write", "load_project"]
@@ -71,14 +73,15 @@ class ProjectOut(msgspec.Struct):
     merge_strategies: list[str]
 
 
-class ProjectPage(msgspec.Struct):
-    items: list[ProjectOut]
-    total: int
+_Username = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9_][a-z0-9_.-]{1,39}$")]
 
 
 class MemberIn(msgspec.Struct, forbid_unknown_fields=True):
-    user_id: _Id
+    """Who (``user_id`` or ``username``, one of them) and with which project role."""
+
     role: Annotated[str, msgspec.Meta(min_length=1, max_length=40)]
+    user_id: _Id | None = None
+    username: _Username | None = None
 
 
 class MemberOut(msgspec.Struct):
@@ -224,14 +227,19 @@ async def create_project(request: Request[Any, Any, Any], data: JSONBody[Project
     return _out(request, project)
 
 
-@get("/api/projects", tags=["projects"], summary="Projects I can see")
+@get(
+    "/api/projects",
+    tags=["projects"],
+    summary="Projects I can see",
+    response_headers=LIST_HEADERS,
+)
 async def list_projects(
     request: Request[Any, Any, Any],
     owner: Annotated[str | None, QueryParameter(max_length=40)] = None,
     q: Annotated[str | None, QueryParameter(max_length=100)] = None,
-    limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
-    offset: Annotated[int, QueryParameter(ge=0, le=1_000_000)] = 0,
-) -> ProjectPage:
+    page: Page = 1,
+    per_page: PerPage = 50,
+) -> Response[list[ProjectOut]]:
     who = await authenticate(request)
     member_of: frozenset[int] | None = frozenset()
     if who is not None:
@@ -245,9 +253,9 @@ async def list_projects(
     projects, total = await _ask(
         request,
         "projects",
-        pm.ListProjects(who is not None, member_of, owner, q, limit, offset),
+        pm.ListProjects(who is not None, member_of, owner, q, per_page, offset(page, per_page)),
     )
-    return ProjectPage(items=[_out(request, p) for p in projects], total=total)
+    return paged(request, [_out(request, p) for p in projects], page, per_page, total)
 
 
 @get("/api/projects/{project:str}", tags=["projects"], summary="A project")
@@ -278,40 +286,55 @@ async def delete_project(request: Request[Any, Any, Any], project: ProjectRef) -
     await _ask(request, "projects", pm.DeleteProject(record.id, audit_context(request, who)))
 
 
-@get("/api/projects/{project:str}/members", tags=["projects"], summary="Members and roles")
-async def list_members(request: Request[Any, Any, Any], project: ProjectRef) -> list[MemberOut]:
+@get(
+    "/api/projects/{project:str}/members",
+    tags=["projects"],
+    summary="Members and roles",
+    response_headers=LIST_HEADERS,
+)
+async def list_members(
+    request: Request[Any, Any, Any], project: ProjectRef, page: Page = 1, per_page: PerPage = 100
+) -> Response[list[MemberOut]]:
     record = await load_project(request, project)
     assignments: list[im.AssignmentRecord] = await _ask(
         request, "identity", im.ListAssignments(None, record.id)
     )
-    return [_member_out(a) for a in assignments]
+    return sliced(request, [_member_out(a) for a in assignments], page, per_page)
 
 
 @post(
     "/api/projects/{project:str}/members",
     tags=["projects"],
-    summary="Add a member",
+    summary=(
+        "Add a member by user_id or username (201), or change the role of one already there"
+        " (200): a member has one role per project"
+    ),
     guards=[signed_in],
+    status_code=201,
+    responses={200: ResponseSpec(MemberOut, description="The member's role was changed")},
 )
 async def add_member(
     request: Request[Any, Any, Any], project: ProjectRef, data: JSONBody[MemberIn]
-) -> MemberOut:
+) -> Response[MemberOut]:
     record, who = await _admin(request, project)
+    if (data.user_id is None) == (data.username is None):
+        raise ValidationFailed("user_id", "name the member by user_id or by username, not both")
     if data.role == "admin":
         raise ValidationFailed("role", "the admin role is global; assign it in the admin API")
-    a: im.AssignmentRecord = await _ask(
+    a, created = await _ask(
         request,
         "identity",
-        im.AssignRole(
-            int(data.user_id),
-            data.role,
-            record.id,
-            audit_context(request, who),
+        im.SetProjectMember(
+            user_id=None if data.user_id is None else int(data.user_id),
+            username=data.username,
+            role=data.role,
+            project_id=record.id,
+            audit=audit_context(request, who),
             # A project admin cannot hand out a role holding more than they hold there.
             grantable=await permissions_of(request, who, record.id),
         ),
     )
-    return _member_out(a)
+    return Response(_member_out(a), status_code=201 if created else 200)
 
 
 @delete(
@@ -396,13 +419,14 @@ async def _check_roles(request: Request[Any, Any, Any], field: str, names: list[
     "/api/projects/{project:str}/protected-branches",
     tags=["projects"],
     summary="Protected branch rules",
+    response_headers=LIST_HEADERS,
 )
 async def list_branch_rules(
-    request: Request[Any, Any, Any], project: ProjectRef
-) -> list[BranchRuleOut]:
+    request: Request[Any, Any, Any], project: ProjectRef, page: Page = 1, per_page: PerPage = 100
+) -> Response[list[BranchRuleOut]]:
     record = await load_project(request, project)
     rules: list[BranchRule] = await _ask(request, "projects", pm.ListBranchRules(record.id))
-    return [_rule_out(r) for r in rules]
+    return sliced(request, [_rule_out(r) for r in rules], page, per_page)
 
 
 @post(

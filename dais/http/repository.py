@@ -55,6 +55,7 @@ from dais.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from dais.storage import outbox
 
 from .auth import audit_context, principal, signed_in
+from .paging import LIST_HEADERS, Page, PerPage, offset, paged, sliced
 from .params import ProjectRef
 from .projects import can_write, load_project
 
@@ -443,12 +444,19 @@ async def _roles(request: Request[Any, Any, Any], user_id: int, project_id: int)
 # --- reading -----------------------------------------------------------------------------
 
 
-@get(f"{_BASE}/branches", tags=_TAGS, summary="Branches, with their head commits")
-async def list_branches(request: Request[Any, Any, Any], project: ProjectRef) -> list[BranchOut]:
+@get(
+    f"{_BASE}/branches",
+    tags=_TAGS,
+    summary="Branches, with their head commits",
+    response_headers=LIST_HEADERS,
+)
+async def list_branches(
+    request: Request[Any, Any, Any], project: ProjectRef, page: Page = 1, per_page: PerPage = 100
+) -> Response[list[BranchOut]]:
     record = await load_project(request, project)
     found = await read_in_thread(browser.branches, _repo_dir(request, record))
     rules: list[BranchRule] = await _ask(request, "projects", pm.ListBranchRules(record.id))
-    return [
+    items = [
         BranchOut(
             name=b.name,
             commit=_summary(b.commit),
@@ -457,13 +465,21 @@ async def list_branches(request: Request[Any, Any, Any], project: ProjectRef) ->
         )
         for b in found
     ]
+    return sliced(request, items, page, per_page)
 
 
-@get(f"{_BASE}/tags", tags=_TAGS, summary="Tags, lightweight and annotated")
-async def list_tags(request: Request[Any, Any, Any], project: ProjectRef) -> list[TagOut]:
+@get(
+    f"{_BASE}/tags",
+    tags=_TAGS,
+    summary="Tags, lightweight and annotated",
+    response_headers=LIST_HEADERS,
+)
+async def list_tags(
+    request: Request[Any, Any, Any], project: ProjectRef, page: Page = 1, per_page: PerPage = 100
+) -> Response[list[TagOut]]:
     record = await load_project(request, project)
     found = await read_in_thread(browser.tags, _repo_dir(request, record))
-    return [
+    items = [
         TagOut(
             name=t.name,
             sha=t.sha,
@@ -474,6 +490,7 @@ async def list_tags(request: Request[Any, Any, Any], project: ProjectRef) -> lis
         )
         for t in found
     ]
+    return sliced(request, items, page, per_page)
 
 
 @get(f"{_BASE}/tree", tags=_TAGS, summary="A directory's entries: directories first")
@@ -591,15 +608,20 @@ async def get_raw(
     return Stream(body, media_type=content_type, headers=headers)
 
 
-@get(f"{_BASE}/commits", tags=_TAGS, summary="History, newest first, paged")
+@get(
+    f"{_BASE}/commits",
+    tags=_TAGS,
+    summary="History, newest first, paged (X-Total-Count counts at most 10,000 back)",
+    response_headers=LIST_HEADERS,
+)
 async def list_commits(
     request: Request[Any, Any, Any],
     project: ProjectRef,
     ref: _Ref = None,
     path: _PathText = None,
     path_b64: _PathB64 = None,
-    page: Annotated[int, QueryParameter(ge=1, le=100_000)] = 1,
-    per_page: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
+    page: Page = 1,
+    per_page: PerPage = 20,
 ) -> Response[list[CommitOut]]:
     if page * per_page > _HISTORY_DEPTH:
         # Each page walks history from the newest commit: deep pages cost without bound.
@@ -616,11 +638,25 @@ async def list_commits(
         (page - 1) * per_page,
         per_page,
     )
-    headers = {}
-    if more:
-        query = dict(request.query_params) | {"page": str(page + 1), "per_page": str(per_page)}
-        headers["Link"] = f'<{_sibling(request, "commits", query)}>; rel="next"'
-    return Response([commit_out(c) for c in found], headers=headers)
+    seen = offset(page, per_page) + len(found)
+    total = seen + 1 if more else seen
+    if more or (not found and page > 1):
+        total = await _history_length(
+            _repo_dir(request, record), ref or record.default_branch, wanted
+        )
+    return paged(request, [commit_out(c) for c in found], page, per_page, total)
+
+
+async def _history_length(repo_dir: Path, ref: str, path: bytes) -> int:
+    """How many commits the history holds, as ``git log`` walks it, up to ``_HISTORY_DEPTH``."""
+    args = ["rev-list", "--count", f"--max-count={_HISTORY_DEPTH}", "--end-of-options", ref]
+    if path:
+        args += ["--", os.fsdecode(path)]
+    try:
+        return int(await run_git(repo_dir, *args))
+    except (GitFailed, ValueError) as exc:  # the page itself was read; only the count is lost
+        log.warning("could not count the history of %s at %r: %s", repo_dir, ref, exc)
+        return 0
 
 
 @get(f"{_BASE}/commits/{{sha:str}}", tags=_TAGS, summary="A commit, with stats and diff")

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 import msgspec
-from litestar import Request, delete, get, patch, post
+from litestar import Request, Response, delete, get, patch, post
 from litestar.params import JSONBody, QueryParameter
 
 from dais.actors.identity.messages import Principal
@@ -24,6 +24,7 @@ from dais.actors.webhooks import messages as wm
 from dais.errors import Forbidden, NotFound
 
 from .auth import audit_context, permissions_of, principal, signed_in
+from .paging import LIST_HEADERS, Page, PerPage, offset, paged, sliced
 from .params import Id, ProjectRef
 from .projects import load_project
 
@@ -202,11 +203,13 @@ async def _admin(
     return project, who
 
 
-@get(_BASE, tags=_TAGS, summary="A project's webhooks")
-async def list_hooks(request: Request[Any, Any, Any], project: ProjectRef) -> list[HookOut]:
+@get(_BASE, tags=_TAGS, summary="A project's webhooks", response_headers=LIST_HEADERS)
+async def list_hooks(
+    request: Request[Any, Any, Any], project: ProjectRef, page: Page = 1, per_page: PerPage = 100
+) -> Response[list[HookOut]]:
     record, _who = await _admin(request, project)
     hooks: list[wm.HookRecord] = await _ask(request, wm.ListHooks(record.id))
-    return [_hook_out(h) for h in hooks]
+    return sliced(request, [_hook_out(h) for h in hooks], page, per_page)
 
 
 @post(_BASE, tags=_TAGS, summary="Add a webhook", guards=[signed_in])
@@ -285,19 +288,30 @@ async def ping_hook(
     return _delivery_out(delivery)
 
 
-@get(f"{_BASE}/{{hook_id:int}}/deliveries", tags=_TAGS, summary="A webhook's deliveries")
+@get(
+    f"{_BASE}/{{hook_id:int}}/deliveries",
+    tags=_TAGS,
+    summary="A webhook's deliveries, newest first",
+    response_headers=LIST_HEADERS,
+)
 async def list_deliveries(
     request: Request[Any, Any, Any],
     project: ProjectRef,
     hook_id: Id,
-    limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
-    before: Annotated[int | None, QueryParameter(ge=1, le=_MAX_ID)] = None,
-) -> list[DeliveryOut]:
+    before: Annotated[
+        int | None, QueryParameter(ge=1, le=_MAX_ID, description="only ids below this")
+    ] = None,
+    page: Page = 1,
+    per_page: PerPage = 50,
+) -> Response[list[DeliveryOut]]:
     record, _who = await _admin(request, project)
-    found: list[wm.DeliveryRecord] = await _ask(
-        request, wm.ListDeliveries(record.id, _id(hook_id, "webhook"), limit, before)
+    found, total = await _ask(
+        request,
+        wm.ListDeliveries(
+            record.id, _id(hook_id, "webhook"), per_page, before, offset(page, per_page)
+        ),
     )
-    return [_delivery_out(d) for d in found]
+    return paged(request, [_delivery_out(d) for d in found], page, per_page, total)
 
 
 @get(

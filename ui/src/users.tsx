@@ -10,7 +10,7 @@ export async function resolveUser(typed: string): Promise<UserSummary> {
   const username = typed.trim().replace(/^@/, "").toLowerCase();
   if (!username) throw new Error("Choose a user.");
   // Exact username matches come first in the lookup's answer.
-  const found = await must(api.GET("/api/users", { params: { query: { q: username, limit: 5 } } }));
+  const found = await must(api.GET("/api/users", { params: { query: { q: username, per_page: 5 } } }));
   const user = found.find((u) => u.username === username);
   if (!user) throw new Error(`No active user is called ${username}.`);
   return user;
@@ -18,8 +18,8 @@ export async function resolveUser(typed: string): Promise<UserSummary> {
 
 /** Usernames by id where the caller may list users (administrators); else an empty map. */
 export async function adminUsernames(): Promise<Map<string, string>> {
-  const { data, response } = await api.GET("/api/admin/users", { params: { query: { limit: 200 } } });
-  return new Map(response.ok && data ? data.items.map((u) => [u.id, u.username]) : []);
+  const { data, response } = await api.GET("/api/admin/users", { params: { query: { per_page: 100 } } });
+  return new Map(response.ok && data ? data.map((u) => [u.id, u.username]) : []);
 }
 
 /** A username as a list shows it: the username, the display name beside it when it says more. */
@@ -53,7 +53,7 @@ export function UserPicker(props: { name: string; required?: boolean; placeholde
     }
     let live = true;
     const timer = setTimeout(() => {
-      api.GET("/api/users", { params: { query: { q, limit: SUGGESTIONS } } }).then(
+      api.GET("/api/users", { params: { query: { q, per_page: SUGGESTIONS } } }).then(
         ({ data }) => {
           if (!live) return;
           setOptions(data ?? []);

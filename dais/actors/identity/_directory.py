@@ -13,6 +13,7 @@ from dais.errors import (
     Forbidden,
     NotFound,
 )
+from dais.storage.database import reading
 
 from . import audit, passwords, rules
 from ._base import (
@@ -91,24 +92,37 @@ class Directory(IdentityBase):
             )
         return [_user(r) for r in rows], total
 
-    async def _on_FindUsers(self, m: FindUsers) -> list[UserSummary]:  # noqa: N802
+    async def _on_FindUsers(self, m: FindUsers) -> tuple[list[UserSummary], int]:  # noqa: N802
         """Active users by username or display-name prefix, for pickers: no emails, ever."""
         prefix = rules.check_text(m.prefix.strip(), "q", max_length=100).lower()
         escaped = _escape_like(prefix)
         rows = await self._pool.fetch(
             """
-            SELECT id, kind, username, display_name FROM users
+            SELECT id, kind, username, display_name, count(*) OVER () AS total FROM users
             WHERE active AND ($1 = '' OR username LIKE $2 OR lower(display_name) LIKE $2
                               OR lower(display_name) LIKE $3)
             ORDER BY username = $1 DESC, username LIKE $2 DESC, username
-            LIMIT $4
+            LIMIT $4 OFFSET $5
             """,
             prefix,
             f"{escaped}%",
             f"% {escaped}%",
             m.limit,
+            m.offset,
         )
-        return [
+        total = rows[0]["total"] if rows else 0
+        if not rows and m.offset:  # past the last page: the count still stands
+            total = await self._pool.fetchval(
+                """
+                SELECT count(*) FROM users
+                WHERE active AND ($1 = '' OR username LIKE $2 OR lower(display_name) LIKE $2
+                                  OR lower(display_name) LIKE $3)
+                """,
+                prefix,
+                f"{escaped}%",
+                f"% {escaped}%",
+            )
+        found = [
             UserSummary(
                 id=r["id"],
                 kind=UserKind(r["kind"]),
@@ -117,6 +131,7 @@ class Directory(IdentityBase):
             )
             for r in rows
         ]
+        return found, total
 
     async def _on_CreateUser(self, m: CreateUser) -> UserRecord:  # noqa: N802
         rules.check_namespace(m.username)
@@ -247,23 +262,21 @@ class Directory(IdentityBase):
 
     # --- audit -------------------------------------------------------------------------
 
-    async def _on_QueryAudit(self, m: QueryAudit) -> list[AuditRecord]:  # noqa: N802
+    async def _on_QueryAudit(self, m: QueryAudit) -> tuple[list[AuditRecord], int]:  # noqa: N802
         for field in ("action", "target_type", "target_id"):
             value = getattr(m, field)
             if value is not None:
                 rules.check_text(value, field, max_length=100)
-        rows = await self._pool.fetch(
-            """
-            SELECT *, details::text AS details_json FROM audit_log
+        where = """
             WHERE ($1::bigint IS NULL OR actor_id = $1)
-              AND ($2::text IS NULL OR action = $2 OR action LIKE $9)
+              AND ($2::text IS NULL OR action = $2 OR action LIKE $8)
               AND ($3::text IS NULL OR target_type = $3)
               AND ($4::text IS NULL OR target_id = $4)
               AND ($5::timestamptz IS NULL OR at >= $5)
               AND ($6::timestamptz IS NULL OR at < $6)
               AND ($7::bigint IS NULL OR id < $7)
-            ORDER BY id DESC LIMIT $8
-            """,
+        """
+        args = (
             m.actor_id,
             m.action,
             m.target_type,
@@ -271,10 +284,18 @@ class Directory(IdentityBase):
             m.since,
             m.until,
             m.before_id,
-            m.limit,
             None if m.action is None else f"{_escape_like(m.action)}.%",
         )
-        return [
+        async with reading(self._pool) as conn:
+            rows = await conn.fetch(
+                f"SELECT *, details::text AS details_json FROM audit_log {where}"
+                " ORDER BY id DESC LIMIT $9 OFFSET $10",
+                *args,
+                m.limit,
+                m.offset,
+            )
+            total = await conn.fetchval(f"SELECT count(*) FROM audit_log {where}", *args)
+        found = [
             AuditRecord(
                 id=r["id"],
                 at=r["at"],
@@ -290,3 +311,4 @@ class Directory(IdentityBase):
             )
             for r in rows
         ]
+        return found, total

@@ -20,23 +20,28 @@ from ._authentication import Authentication
 from ._base import IdentityConfig
 from ._directory import Directory
 from ._grants import Grants
+from ._members import Members
 from ._passkey_ceremonies import PasskeyCeremonies
 from .messages import IdentityMessage
 
 __all__ = ["IdentityActor", "IdentityConfig"]
 
 
-class IdentityActor(Authentication, Grants, Directory, PasskeyCeremonies, Actor[IdentityMessage]):
+class IdentityActor(
+    Authentication, Grants, Members, Directory, PasskeyCeremonies, Actor[IdentityMessage]
+):
     """Answers "who is this?" and "may they?", and keeps identities.
 
     Its handlers live in one module per concern (``_authentication``, ``_grants``,
-    ``_directory``, ``_passkey_ceremonies``) on the shared state of ``_base.IdentityBase``.
+    ``_members``, ``_directory``, ``_passkey_ceremonies``) on the shared state of
+    ``_base.IdentityBase``.
     """
 
     concurrency = 64
-    # Its state is PostgreSQL (each change one transaction, rolled back by an error) and
-    # the repositories on disk; the instance holds only its pool and settings. A fault
-    # cannot leave it half-changed, so the actor resumes (see DESIGN.md, "Actors").
+    # Its state is PostgreSQL (each change one transaction, rolled back by an error); the
+    # instance holds its pool, broker and settings, and when tokens were last marked used
+    # (a lost entry costs one extra write). A fault cannot leave it half-changed, so the
+    # actor resumes (see dais.runtime.Fault).
     faults = Fault.RESUME
     mailbox_size = 4096
 

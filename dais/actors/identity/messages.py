@@ -277,10 +277,11 @@ class ListUsers:
 @attrs.frozen
 class FindUsers:
     """Active users whose username, display name or a word of it starts with ``prefix``
-    (any case); exact username matches first. Replies ``list[UserSummary]``."""
+    (any case); exact username matches first. Replies ``(list[UserSummary], total)``."""
 
     prefix: str
     limit: int
+    offset: int = 0
 
 
 @attrs.frozen
@@ -374,6 +375,20 @@ class AssignRole:
 
 
 @attrs.frozen
+class SetProjectMember:
+    """Make a user (by id or username) a member of a project with ``role``, replacing the
+    role they had there; replies ``(AssignmentRecord, created)``. ``grantable`` as for
+    ``AssignRole``."""
+
+    user_id: int | None
+    username: str | None
+    role: str
+    project_id: int
+    audit: AuditContext
+    grantable: frozenset[Permission] | None = None
+
+
+@attrs.frozen
 class UnassignRole:
     assignment_id: int
     audit: AuditContext
@@ -419,6 +434,7 @@ class QueryAudit:
     until: datetime | None
     before_id: int | None
     limit: int
+    offset: int = 0
 
 
 @attrs.frozen
@@ -495,6 +511,7 @@ IdentityMessage = (
     | UpdateRole
     | DeleteRole
     | AssignRole
+    | SetProjectMember
     | UnassignRole
     | ListAssignments
     | Delegate

@@ -77,9 +77,9 @@ def _missing_issue(project: ProjectRef | int, iid: int) -> NotFound:
 
 class IssuesActor(Actor[IssueMessage]):
     concurrency = 32
-    # Its state is PostgreSQL (each change one transaction, rolled back by an error) and
-    # the repositories on disk; the instance holds only its pool and settings. A fault
-    # cannot leave it half-changed, so the actor resumes (see DESIGN.md, "Actors").
+    # Its state is PostgreSQL (each change one transaction, rolled back by an error); the
+    # instance holds only its pool and broker. A fault cannot leave it half-changed, so the
+    # actor resumes (see dais.runtime.Fault).
     faults = Fault.RESUME
     mailbox_size = 2048
 
@@ -166,6 +166,7 @@ class IssuesActor(Actor[IssueMessage]):
                         message.state,
                         message.readable,
                         message.limit,
+                        message.offset,
                     )
             case UpdateIssue():
                 return await self._update_issue(message)

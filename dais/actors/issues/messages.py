@@ -382,6 +382,7 @@ class ListUserIssues:
     state: StateFilter
     readable: Readable
     limit: int = 20
+    offset: int = 0
 
 
 @attrs.frozen

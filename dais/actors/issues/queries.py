@@ -329,7 +329,8 @@ async def issue_page(conn: Conn, project_id: int, q: IssueQuery) -> tuple[list[I
 # they are assigned (few, as a rule) sorted; each branch keeps only readable projects and
 # stops at the limit, and the two are merged. For "all", the assigned branch leaves out
 # what the user wrote, so no issue comes twice. ($1 user, $2 state or NULL, $3 every
-# project readable, $4 internal ones readable, $5 readable private ids, $6 limit.)
+# project readable, $4 internal ones readable, $5 readable private ids, $6 where the page
+# ends, or NULL to count them all.)
 _READABLE = (
     "($3 OR p.visibility = 'public' OR ($4 AND p.visibility = 'internal')"
     " OR p.id = ANY($5::bigint[]))"
@@ -380,10 +381,18 @@ async def user_issues(
     state: StateFilter,
     readable: Readable,
     limit: int,
-) -> list[UserIssue]:
-    """The user's issues in the projects they may read, most recently updated first: one
-    statement (see :data:`_MINE`), which gathers labels, assignees and comment counts for
-    the page's rows alone."""
+    offset: int = 0,
+) -> tuple[list[UserIssue], int]:
+    """One page of the user's issues in the projects they may read, most recently updated
+    first: one statement (see :data:`_MINE`), which gathers labels, assignees and comment
+    counts for the page's rows alone; and how many there are in all."""
+    args = (
+        user_id,
+        None if state is StateFilter.ALL else state.value,
+        readable.every,
+        readable.internal,
+        sorted(readable.private),
+    )
     rows = await conn.fetch(
         f"""
         SELECT {_ISSUE_COLUMNS}, o.username || '/' || p.name AS project_path
@@ -393,16 +402,16 @@ async def user_issues(
         JOIN users o ON o.id = p.owner_id
         {_ISSUE_JOINS}
         ORDER BY mine.updated_at DESC, mine.id DESC
-        LIMIT $6
+        LIMIT $8 OFFSET $7
         """,
-        user_id,
-        None if state is StateFilter.ALL else state.value,
-        readable.every,
-        readable.internal,
-        sorted(readable.private),
+        *args,
+        offset + limit,  # each branch stops where the page ends
+        offset,
         limit,
     )
-    return [UserIssue(_issue(r), r["project_path"]) for r in rows]
+    # LIMIT NULL is no limit: the branches in full, counted.
+    total = await conn.fetchval(f"SELECT count(*) FROM ({_MINE[scope]}) AS mine", *args, None)
+    return [UserIssue(_issue(r), r["project_path"]) for r in rows], total
 
 
 async def sync_label_state(conn: Conn, issue_id: int) -> None:

@@ -76,9 +76,10 @@ class MergeRequestsBase(Actor[MergeRequestMessage]):
     """The merge requests actor's state; the handler groups (mixins) build on it."""
 
     concurrency = 16
-    # Its state is PostgreSQL (each change one transaction, rolled back by an error) and
-    # the repositories on disk; the instance holds only its pool and settings. A fault
-    # cannot leave it half-changed, so the actor resumes (see DESIGN.md, "Actors").
+    # Its state is PostgreSQL and the repositories' refs, moved by one compare-and-swap
+    # ``update-ref`` and put back if the database commit fails; the instance holds only its
+    # pool and data directory. A fault cannot leave it half-changed, so the actor resumes
+    # (see dais.runtime.Fault).
     faults = Fault.RESUME
     mailbox_size = 1024
 

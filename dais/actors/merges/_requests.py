@@ -73,19 +73,22 @@ class Requests(MergeRequestsBase):
             found = await queries.involved_projects(conn, m.user_id, m.scope, m.state)
         return [InvolvedProject(pid, pm.Visibility(visibility)) for pid, visibility in found]
 
-    async def _user_merge_requests(self, m: ListUserMergeRequests) -> list[MergeRequestRecord]:
+    async def _user_merge_requests(
+        self, m: ListUserMergeRequests
+    ) -> tuple[list[MergeRequestRecord], int]:
         if not m.project_ids:
-            return []
+            return [], 0
         async with self._pool.acquire() as conn:
-            rows = await queries.user_merge_request_rows(
+            rows, total = await queries.user_merge_request_rows(
                 conn,
                 m.user_id,
                 scope=m.scope,
                 state=m.state,
                 project_ids=m.project_ids,
                 limit=m.limit,
+                offset=m.offset,
             )
-            return await self._records(conn, rows)
+            return await self._records(conn, rows), total
 
     # --- creating and editing ----------------------------------------------------------
 

@@ -339,13 +339,15 @@ class ListInvolvedProjects:
 @attrs.frozen
 class ListUserMergeRequests:
     """``user_id``'s merge requests (``scope``, ``state``) in ``project_ids`` (those they may
-    read), most recently updated first; each record carries its ``project_path``."""
+    read), most recently updated first; each record carries its ``project_path``. Replies
+    ``(records, total)``."""
 
     user_id: int
     scope: DashboardScope
     state: StateFilter
     project_ids: tuple[int, ...]
     limit: int
+    offset: int = 0
 
 
 @attrs.frozen

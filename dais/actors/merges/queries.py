@@ -184,9 +184,22 @@ async def user_merge_request_rows(
     state: StateFilter,
     project_ids: Sequence[int],
     limit: int,
-) -> list[Any]:
-    """One query: the merge requests ``user_id`` is involved in (``scope``) in ``state``
-    within ``project_ids``, most recently updated first, each with its ``project_path``."""
+    offset: int = 0,
+) -> tuple[list[Any], int]:
+    """One page of the merge requests ``user_id`` is involved in (``scope``) in ``state``
+    within ``project_ids``, most recently updated first, each with its ``project_path``;
+    and how many there are in all."""
+    where = f"""
+        WHERE mr.id IN ({_INVOLVED})
+          AND mr.project_id = ANY($3::bigint[])
+          AND ($4::text IS NULL OR mr.state = $4)
+    """
+    args = (
+        user_id,
+        scope.value,
+        list(project_ids),
+        None if state is StateFilter.ALL else state.value,
+    )
     rows = await conn.fetch(
         f"""
         SELECT mr.*,
@@ -200,19 +213,16 @@ async def user_merge_request_rows(
         LEFT JOIN users amu ON amu.id = mr.auto_merge_by
         LEFT JOIN users mu ON mu.id = mr.merged_by
         LEFT JOIN users cu ON cu.id = mr.closed_by
-        WHERE mr.id IN ({_INVOLVED})
-          AND mr.project_id = ANY($3::bigint[])
-          AND ($4::text IS NULL OR mr.state = $4)
+        {where}
         ORDER BY mr.updated_at DESC, mr.id DESC
-        LIMIT $5
+        LIMIT $5 OFFSET $6
         """,
-        user_id,
-        scope.value,
-        list(project_ids),
-        None if state is StateFilter.ALL else state.value,
+        *args,
         limit,
+        offset,
     )
-    return list(rows)
+    total = await conn.fetchval(f"SELECT count(*) FROM merge_requests mr {where}", *args)
+    return list(rows), total
 
 
 async def next_iid(conn: Conn, project_id: int) -> int:

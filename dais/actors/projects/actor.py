@@ -84,8 +84,9 @@ def _event(project: ProjectRecord) -> dict[str, Any]:
 class ProjectsActor(Actor[ProjectMessage]):
     concurrency = 32
     # Its state is PostgreSQL (each change one transaction, rolled back by an error) and
-    # the repositories on disk; the instance holds only its pool and settings. A fault
-    # cannot leave it half-changed, so the actor resumes (see DESIGN.md, "Actors").
+    # the bare repositories on disk (a failed create removes its directory again); the
+    # instance holds only its pool, broker and data directory. A fault cannot leave it
+    # half-changed, so the actor resumes (see dais.runtime.Fault).
     faults = Fault.RESUME
     mailbox_size = 2048
 

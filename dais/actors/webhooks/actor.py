@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from dais.actors.identity import audit
 from dais.errors import Conflict, NotFound, ValidationFailed
 from dais.runtime import Actor, Fault, MailboxFull, UnknownActor
+from dais.storage.database import reading
 
 from . import payloads
 from .guard import parse_url
@@ -136,9 +137,9 @@ def _shown_url(url: str) -> str:
 
 class WebhooksActor(Actor[WebhookMessage]):
     concurrency = 32
-    # Its state is PostgreSQL (each change one transaction, rolled back by an error) and
-    # the repositories on disk; the instance holds only its pool and settings. A fault
-    # cannot leave it half-changed, so the actor resumes (see DESIGN.md, "Actors").
+    # Its state is PostgreSQL (each change one transaction, rolled back by an error); the
+    # instance holds only its pool and delivery policy. A fault cannot leave it
+    # half-changed, so the actor resumes (see dais.runtime.Fault).
     faults = Fault.RESUME
     mailbox_size = 1024
 
@@ -308,19 +309,22 @@ class WebhooksActor(Actor[WebhookMessage]):
                 {"hook_id": m.hook_id, "url": _shown_url(url)},
             )
 
-    async def _deliveries(self, m: ListDeliveries) -> list[DeliveryRecord]:
+    async def _deliveries(self, m: ListDeliveries) -> tuple[list[DeliveryRecord], int]:
         await self._hook(m.project_id, m.hook_id)
-        rows = await self._pool.fetch(
-            f"""
-            SELECT {_DELIVERY_COLUMNS} FROM webhook_deliveries
-            WHERE hook_id = $1 AND ($2::bigint IS NULL OR id < $2)
-            ORDER BY id DESC LIMIT $3
-            """,
-            m.hook_id,
-            m.before,
-            m.limit,
-        )
-        return [delivery_record(r) for r in rows]
+        where = "WHERE hook_id = $1 AND ($2::bigint IS NULL OR id < $2)"
+        async with reading(self._pool) as conn:
+            rows = await conn.fetch(
+                f"SELECT {_DELIVERY_COLUMNS} FROM webhook_deliveries {where}"
+                " ORDER BY id DESC LIMIT $3 OFFSET $4",
+                m.hook_id,
+                m.before,
+                m.limit,
+                m.offset,
+            )
+            total = await conn.fetchval(
+                f"SELECT count(*) FROM webhook_deliveries {where}", m.hook_id, m.before
+            )
+        return [delivery_record(r) for r in rows], total
 
     async def _delivery(self, m: GetDelivery) -> DeliveryDetail:
         hook = await self._hook(m.project_id, m.hook_id)

@@ -161,12 +161,13 @@ class DeleteHook:
 
 @attrs.frozen
 class ListDeliveries:
-    """Newest first; ``before`` is a delivery id (the previous page's last)."""
+    """Newest first; only ids below ``before`` when given. Replies ``(records, total)``."""
 
     project_id: int
     hook_id: int
     limit: int
     before: int | None = None
+    offset: int = 0
 
 
 @attrs.frozen

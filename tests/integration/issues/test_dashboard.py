@@ -70,7 +70,7 @@ async def test_authored_and_assigned_across_projects_most_recent_first(team: Tea
         ("eve/pub", 1),
         ("alice/web", 2),
     ]
-    assert _seen(await _mine(c, bob, "?limit=2")) == [("alice/web", 1), ("alice/intra", 1)]
+    assert _seen(await _mine(c, bob, "?per_page=2")) == [("alice/web", 1), ("alice/intra", 1)]
     # alice wrote #2, #3 and the internal one; bob's issues are not hers.
     assert _seen(await _mine(c, alice, "?scope=authored")) == [
         ("alice/intra", 1),
@@ -81,10 +81,10 @@ async def test_authored_and_assigned_across_projects_most_recent_first(team: Tea
 
     # Written by bob and assigned to him: listed once, under either scope.
     await team.issue("bob", title="mine twice", assignees=["bob"])  # alice/web#5
-    assert _seen(await _mine(c, bob, "?limit=2")) == [("alice/web", 5), ("alice/web", 1)]
-    assert _seen(await _mine(c, bob, "?scope=assigned&limit=1")) == [("alice/web", 5)]
-    assert _seen(await _mine(c, bob, "?scope=authored&limit=1")) == [("alice/web", 5)]
-    assert len(await _mine(c, bob, "?state=all&limit=100")) == 6
+    assert _seen(await _mine(c, bob, "?per_page=2")) == [("alice/web", 5), ("alice/web", 1)]
+    assert _seen(await _mine(c, bob, "?scope=assigned&per_page=1")) == [("alice/web", 5)]
+    assert _seen(await _mine(c, bob, "?scope=authored&per_page=1")) == [("alice/web", 5)]
+    assert len(await _mine(c, bob, "?state=all&per_page=100")) == 6
 
 
 async def test_a_private_projects_issues_leave_with_access(team: Team, services: Any) -> None:
@@ -153,8 +153,8 @@ async def test_bad_parameters_and_no_credentials(team: Team) -> None:
     for query, field in (
         ("scope=mine", "scope"),
         ("state=bogus", "state"),
-        ("limit=0", "limit"),
-        ("limit=101", "limit"),
+        ("per_page=0", "per_page"),
+        ("per_page=101", "per_page"),
     ):
         r = await c.get(f"/api/user/issues?{query}", headers=bob)
         assert r.status_code == 400, (query, r.text)

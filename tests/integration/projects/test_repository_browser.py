@@ -18,6 +18,7 @@ import uuid
 import zipfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import anyio
 import attrs
@@ -473,17 +474,22 @@ async def test_commits_are_paged(
     r = await client.get(f"{API}/commits", params={"ref": "feature", "per_page": 2}, headers=auth)
     assert r.status_code == 200, r.text
     assert [c["sha"] for c in r.json()] == [built.f2, built.f1]
-    link = r.headers["link"]
-    assert link.startswith("</api/projects/alice%2Fweb/repository/commits?")
-    assert "page=2" in link and "per_page=2" in link and "ref=feature" in link
-    assert link.endswith('>; rel="next"')
-    nxt = await client.get(link[1 : link.index(">")], headers=auth)
-    assert [c["sha"] for c in nxt.json()] == [built.c3, built.c2]
+    assert r.headers["x-total-count"] == "5"
+    links = {
+        rel.strip(): target.strip()[1:-1]
+        for target, rel in (part.split(";") for part in r.headers["link"].split(","))
+    }
+    nxt = urlsplit(links['rel="next"'])
+    assert nxt.path == "/api/projects/alice%2Fweb/repository/commits"
+    assert parse_qs(nxt.query) == {"ref": ["feature"], "page": ["2"], "per_page": ["2"]}
+    following = await client.get(f"{nxt.path}?{nxt.query}", headers=auth)
+    assert [c["sha"] for c in following.json()] == [built.c3, built.c2]
     last = await client.get(
         f"{API}/commits", params={"ref": "feature", "per_page": 2, "page": 3}, headers=auth
     )
     assert [c["sha"] for c in last.json()] == [built.c1]
-    assert "link" not in last.headers
+    assert 'rel="next"' not in last.headers["link"]
+    assert last.headers["x-total-count"] == "5"
     first = last.json()[0]
     assert first["title"] == "First commit"
     assert first["message"].startswith("First commit\n\nWith a body.")

@@ -147,7 +147,7 @@ async def test_only_project_admins_see_or_touch_webhooks(
     assert receiver.requests == []
 
 
-async def test_ids_out_of_range_are_404_and_the_service_lives_on(
+async def test_ids_out_of_range_are_400_and_the_service_lives_on(
     client: httpx.AsyncClient, owner: Setup, receiver: Receiver
 ) -> None:
     # Larger than a bigint, these reached SQL and crashed the webhooks actor (503); enough
@@ -166,7 +166,8 @@ async def test_ids_out_of_range_are_404_and_the_service_lives_on(
         ):
             body = {"active": False} if method == "PATCH" else None
             r = await client.request(method, path, json=body, headers=owner.auth)
-            assert r.status_code == 404, (method, path, r.text)
+            assert r.status_code == 400, (method, path, r.text)
+            assert r.json()["errors"][0]["field"] in {"hook_id", "delivery_id"}
         r = await client.get(
             owner.hooks(f"/{made['id']}/deliveries?before={huge}"), headers=owner.auth
         )

@@ -111,6 +111,31 @@ export async function must<R extends { data?: unknown; error?: unknown; response
   return result.data as Exclude<R["data"], undefined>;
 }
 
+/** One page of a list and how many there are in all: every list answers a JSON array with
+ * `X-Total-Count` and `Link` headers (dais/http/paging.py). */
+export interface Paged<T> {
+  items: T[];
+  total: number;
+}
+
+/** Like `must`, for a list: its page, and the total from `X-Total-Count`. */
+type Item<R extends { data?: unknown }> = Exclude<R["data"], undefined> extends (infer T)[] ? T : never;
+
+export async function mustPage<R extends { data?: unknown; error?: unknown; response: Response }>(
+  call: Promise<R>,
+): Promise<Paged<Item<R>>> {
+  let result: R;
+  try {
+    result = await call;
+  } catch (e) {
+    throw new ApiError(0, { detail: `could not reach dais: ${(e as Error).message}` });
+  }
+  if (!result.response.ok) throw new ApiError(result.response.status, problemOf(result.response.status, result.error));
+  const items = (result.data ?? []) as Item<R>[];
+  const total = Number(result.response.headers.get("x-total-count") ?? items.length);
+  return { items, total: Number.isFinite(total) ? total : items.length };
+}
+
 /** The `next` link of a paged response (RFC 8288 Link header), if any. */
 export function nextLink(response: Response): string | null {
   const link = response.headers.get("link");

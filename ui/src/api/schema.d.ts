@@ -343,7 +343,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An issue's comments, oldest first; paged like issues (X-Total-Count, Link) */
+        /** An issue's comments, oldest first */
         get: operations["ApiProjectsIssuesIidCommentsListComments"];
         put?: never;
         /** Comment on an issue (anyone signed in who may read the project) */
@@ -418,7 +418,7 @@ export interface paths {
         /** Members and roles */
         get: operations["ApiProjectsMembersListMembers"];
         put?: never;
-        /** Add a member */
+        /** Add a member by user_id or username (201), or change the role of one already there (200): a member has one role per project */
         post: operations["ApiProjectsMembersAddMember"];
         delete?: never;
         options?: never;
@@ -733,7 +733,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** History, newest first, paged */
+        /** History, newest first, paged (X-Total-Count counts at most 10,000 back) */
         get: operations["ApiProjectsRepositoryCommitsListCommits"];
         put?: never;
         post?: never;
@@ -872,7 +872,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A webhook's deliveries */
+        /** A webhook's deliveries, newest first */
         get: operations["ApiProjectsWebhooksHookIdDeliveriesListDeliveries"];
         put?: never;
         post?: never;
@@ -1635,7 +1635,8 @@ export interface components {
         /** MemberIn */
         MemberIn: {
             role: string;
-            user_id: string;
+            user_id?: string | null;
+            username?: string | null;
         };
         /** MemberOut */
         MemberOut: {
@@ -1723,11 +1724,6 @@ export interface components {
             title: string;
             /** Format: date-time */
             updated_at: string;
-        };
-        /** MergeRequestPage */
-        MergeRequestPage: {
-            items: components["schemas"]["MergeRequestOut"][];
-            total: number;
         };
         /** MergeRequestPatch */
         MergeRequestPatch: {
@@ -1886,11 +1882,6 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             visibility: string;
-        };
-        /** ProjectPage */
-        ProjectPage: {
-            items: components["schemas"]["ProjectOut"][];
-            total: number;
         };
         /** ProjectPatch */
         ProjectPatch: {
@@ -2065,10 +2056,6 @@ export interface components {
          * @enum {string}
          */
         UserKind: "human" | "agent" | "service";
-        /** UserMergeRequestList */
-        UserMergeRequestList: {
-            items: components["schemas"]["UserMergeRequestOut"][];
-        };
         /** UserMergeRequestOut */
         UserMergeRequestOut: {
             approvals: components["schemas"]["ApprovalsOut"];
@@ -2109,11 +2096,6 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        /** UserPage */
-        UserPage: {
-            items: components["schemas"]["http_identity_UserOut"][];
-            total: number;
-        };
         /** UserPatch */
         UserPatch: {
             active?: boolean;
@@ -2149,9 +2131,12 @@ export interface operations {
             query?: {
                 action?: string | null;
                 actor_id?: number | null;
-                /** @description page: ids below this */
+                /** @description only ids below this */
                 before?: number | null;
-                limit?: number;
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
                 since?: string | null;
                 target_id?: string | null;
                 target_type?: string | null;
@@ -2166,6 +2151,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2192,6 +2181,10 @@ export interface operations {
     ApiAdminRoleAssignmentsListAssignments: {
         parameters: {
             query?: {
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
                 user_id?: number | null;
             };
             header?: never;
@@ -2203,6 +2196,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2302,7 +2299,12 @@ export interface operations {
     };
     ApiAdminRolesListRoles: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2312,10 +2314,29 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RoleOut"][];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
                 };
             };
         };
@@ -2438,8 +2459,10 @@ export interface operations {
     ApiAdminUsersListUsers: {
         parameters: {
             query?: {
-                limit?: number;
-                offset?: number;
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
                 q?: string | null;
             };
             header?: never;
@@ -2451,10 +2474,14 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserPage"];
+                    "application/json": components["schemas"]["http_identity_UserOut"][];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -2768,7 +2795,12 @@ export interface operations {
     };
     ApiDelegationsListDelegations: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2778,10 +2810,29 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DelegationOut"][];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
                 };
             };
         };
@@ -2863,9 +2914,11 @@ export interface operations {
     ApiProjectsListProjects: {
         parameters: {
             query?: {
-                limit?: number;
-                offset?: number;
                 owner?: string | null;
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
                 q?: string | null;
             };
             header?: never;
@@ -2877,10 +2930,14 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProjectPage"];
+                    "application/json": components["schemas"]["ProjectOut"][];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -2944,6 +3001,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -2981,6 +3039,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3016,6 +3075,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3060,7 +3120,9 @@ export interface operations {
                 direction?: components["schemas"]["Direction"];
                 labels?: string | null;
                 milestone?: string | null;
+                /** @description The page, from 1. */
                 page?: number;
+                /** @description Items per page (1-100). */
                 per_page?: number;
                 q?: string | null;
                 sort?: components["schemas"]["IssueSort"];
@@ -3069,6 +3131,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3078,6 +3141,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3106,6 +3173,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3148,6 +3216,7 @@ export interface operations {
             header?: never;
             path: {
                 iid: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3186,6 +3255,7 @@ export interface operations {
             header?: never;
             path: {
                 iid: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3225,12 +3295,15 @@ export interface operations {
     ApiProjectsIssuesIidCommentsListComments: {
         parameters: {
             query?: {
+                /** @description The page, from 1. */
                 page?: number;
+                /** @description Items per page (1-100). */
                 per_page?: number;
             };
             header?: never;
             path: {
                 iid: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3240,6 +3313,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3269,6 +3346,7 @@ export interface operations {
             header?: never;
             path: {
                 iid: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3312,6 +3390,7 @@ export interface operations {
             path: {
                 comment_id: number;
                 iid: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3349,6 +3428,7 @@ export interface operations {
             path: {
                 comment_id: number;
                 iid: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3387,9 +3467,15 @@ export interface operations {
     };
     ApiProjectsLabelsListLabels: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
+            };
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3399,6 +3485,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3427,6 +3517,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3469,6 +3560,7 @@ export interface operations {
             header?: never;
             path: {
                 label_id: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3505,6 +3597,7 @@ export interface operations {
             header?: never;
             path: {
                 label_id: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3543,9 +3636,15 @@ export interface operations {
     };
     ApiProjectsMembersListMembers: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
+            };
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3555,6 +3654,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3583,6 +3686,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3593,6 +3697,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The member's role was changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOut"];
+                };
+            };
             /** @description Document created, URL follows */
             201: {
                 headers: {
@@ -3625,6 +3738,7 @@ export interface operations {
             header?: never;
             path: {
                 member_id: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3660,14 +3774,17 @@ export interface operations {
             query?: {
                 author?: string | null;
                 label?: string | null;
-                limit?: number;
-                offset?: number;
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
                 source_branch?: string | null;
                 state?: components["schemas"]["StateFilter"];
                 target_branch?: string | null;
             };
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3677,10 +3794,14 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MergeRequestPage"];
+                    "application/json": components["schemas"]["MergeRequestOut"][];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -3705,6 +3826,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3747,6 +3869,7 @@ export interface operations {
             header?: never;
             path: {
                 iid: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3785,6 +3908,7 @@ export interface operations {
             header?: never;
             path: {
                 iid: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3823,10 +3947,16 @@ export interface operations {
     };
     ApiProjectsMergeRequestsIidCommentsListMergeRequestComments: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
+            };
             header?: never;
             path: {
                 iid: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3836,6 +3966,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3865,6 +3999,7 @@ export interface operations {
             header?: never;
             path: {
                 iid: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3908,6 +4043,7 @@ export interface operations {
             path: {
                 comment_id: number;
                 iid: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3945,6 +4081,7 @@ export interface operations {
             path: {
                 comment_id: number;
                 iid: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -3987,6 +4124,7 @@ export interface operations {
             header?: never;
             path: {
                 iid: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4025,6 +4163,7 @@ export interface operations {
             header?: never;
             path: {
                 iid: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4063,6 +4202,7 @@ export interface operations {
             header?: never;
             path: {
                 iid: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4101,10 +4241,16 @@ export interface operations {
     };
     ApiProjectsMergeRequestsIidReviewsListMergeRequestReviews: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
+            };
             header?: never;
             path: {
                 iid: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4114,6 +4260,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4143,6 +4293,7 @@ export interface operations {
             header?: never;
             path: {
                 iid: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4182,11 +4333,16 @@ export interface operations {
     ApiProjectsMilestonesListMilestones: {
         parameters: {
             query?: {
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
                 /** @description open, closed or all */
                 state?: "open" | "closed" | "all";
             };
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4196,6 +4352,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4224,6 +4384,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4266,6 +4427,7 @@ export interface operations {
             header?: never;
             path: {
                 milestone_id: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4304,6 +4466,7 @@ export interface operations {
             header?: never;
             path: {
                 milestone_id: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4340,6 +4503,7 @@ export interface operations {
             header?: never;
             path: {
                 milestone_id: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4378,9 +4542,15 @@ export interface operations {
     };
     ApiProjectsProtectedBranchesListBranchRules: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
+            };
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4390,6 +4560,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4418,6 +4592,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4459,6 +4634,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
                 rule_id: number;
             };
@@ -4495,6 +4671,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
                 rule_id: number;
             };
@@ -4540,6 +4717,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4581,6 +4759,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4615,9 +4794,15 @@ export interface operations {
     };
     ApiProjectsRepositoryBranchesListBranches: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
+            };
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4627,6 +4812,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4655,6 +4844,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4697,6 +4887,7 @@ export interface operations {
             header?: never;
             path: {
                 name: string;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4730,14 +4921,17 @@ export interface operations {
     ApiProjectsRepositoryCommitsListCommits: {
         parameters: {
             query?: {
+                /** @description The page, from 1. */
                 page?: number;
                 path?: string | null;
                 path_base64?: string | null;
+                /** @description Items per page (1-100). */
                 per_page?: number;
                 ref?: string | null;
             };
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4747,6 +4941,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4775,6 +4973,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
                 sha: string;
             };
@@ -4816,6 +5015,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4857,6 +5057,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4891,9 +5092,15 @@ export interface operations {
     };
     ApiProjectsRepositoryTagsListTags: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
+            };
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4903,6 +5110,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4935,6 +5146,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4969,9 +5181,15 @@ export interface operations {
     };
     ApiProjectsWebhooksListHooks: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
+            };
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -4981,6 +5199,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5009,6 +5231,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -5051,6 +5274,7 @@ export interface operations {
             header?: never;
             path: {
                 hook_id: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -5089,6 +5313,7 @@ export interface operations {
             header?: never;
             path: {
                 hook_id: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -5125,6 +5350,7 @@ export interface operations {
             header?: never;
             path: {
                 hook_id: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -5164,12 +5390,17 @@ export interface operations {
     ApiProjectsWebhooksHookIdDeliveriesListDeliveries: {
         parameters: {
             query?: {
+                /** @description only ids below this */
                 before?: number | null;
-                limit?: number;
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
             };
             header?: never;
             path: {
                 hook_id: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -5179,6 +5410,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5209,6 +5444,7 @@ export interface operations {
             path: {
                 delivery_id: number;
                 hook_id: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -5248,6 +5484,7 @@ export interface operations {
             path: {
                 delivery_id: number;
                 hook_id: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -5286,6 +5523,7 @@ export interface operations {
             header?: never;
             path: {
                 hook_id: number;
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
                 project: string;
             };
             cookie?: never;
@@ -5380,7 +5618,10 @@ export interface operations {
     ApiUserIssuesListMyIssues: {
         parameters: {
             query?: {
-                limit?: number;
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
                 /** @description all, authored or assigned */
                 scope?: "all" | "authored" | "assigned";
                 /** @description open, closed or all */
@@ -5395,6 +5636,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5421,7 +5666,10 @@ export interface operations {
     ApiUserMergeRequestsListMyMergeRequests: {
         parameters: {
             query?: {
-                limit?: number;
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
                 /** @description Which of a user's merge requests: any they are involved in, or one way of being. */
                 scope?: components["schemas"]["DashboardScope"];
                 state?: components["schemas"]["StateFilter"];
@@ -5435,10 +5683,14 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserMergeRequestList"];
+                    "application/json": components["schemas"]["UserMergeRequestOut"][];
                 };
             };
             /** @description Bad request syntax or unsupported method */
@@ -5460,7 +5712,12 @@ export interface operations {
     };
     ApiUserPasskeysListPasskeys: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5470,10 +5727,29 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PasskeyOut"][];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
                 };
             };
         };
@@ -5591,7 +5867,12 @@ export interface operations {
     };
     ApiUserSessionsListSessions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5601,10 +5882,29 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SessionOut"][];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
                 };
             };
         };
@@ -5646,7 +5946,12 @@ export interface operations {
     };
     ApiUserTokensListTokens: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5656,10 +5961,29 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TokenOut"][];
+                };
+            };
+            /** @description Bad request syntax or unsupported method */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                        extra?: null | {
+                            [key: string]: unknown;
+                        } | unknown[];
+                        status_code: number;
+                    };
                 };
             };
         };
@@ -5741,7 +6065,10 @@ export interface operations {
     ApiUsersFindUsers: {
         parameters: {
             query?: {
-                limit?: number;
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
                 q?: string | null;
             };
             header?: never;
@@ -5753,6 +6080,10 @@ export interface operations {
             /** @description Request fulfilled, document follows */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { api, must, type User } from "../../api/client";
+import { api, must, mustPage, type User } from "../../api/client";
 import { Empty, ErrorBox, Field, Form, Notice, Show, str, Time, useAction, useLoad, useTitle } from "../../components";
 import { useUser } from "../../session";
 
@@ -69,7 +69,7 @@ export default function Users() {
   const [offset, setOffset] = useState(0);
   const [created, setCreated] = useState<string | null>(null);
   const users = useLoad(
-    () => must(api.GET("/api/admin/users", { params: { query: { q: q || undefined, limit: PAGE, offset } } })),
+    () => mustPage(api.GET("/api/admin/users", { params: { query: { q: q || undefined, per_page: PAGE, page: offset / PAGE + 1 } } })),
     [q, offset],
   );
   return (

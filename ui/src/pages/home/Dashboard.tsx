@@ -2,7 +2,7 @@
 // add (recent issues, merge requests) come from dashboard/*.panel.tsx, each loaded lazily.
 import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { api, must } from "../../api/client";
+import { api, mustPage } from "../../api/client";
 import { Empty, Show, useLoad, useTitle } from "../../components";
 import { useUser } from "../../session";
 import { ProjectList } from "./ProjectList";
@@ -29,7 +29,7 @@ export default function Dashboard() {
   const user = useUser();
   const [q, setQ] = useState("");
   const projects = useLoad(
-    () => must(api.GET("/api/projects", { params: { query: { q: q || undefined, limit: 100 } } })),
+    () => mustPage(api.GET("/api/projects", { params: { query: { q: q || undefined, per_page: 100 } } })),
     [q, user?.id],
   );
   return (

@@ -1,4 +1,4 @@
-import { api, must } from "../../api/client";
+import { api, mustPage } from "../../api/client";
 import { Empty, Show, useLoad, useTitle } from "../../components";
 import type { PageProps } from "../../router";
 import { useUser } from "../../session";
@@ -8,7 +8,7 @@ export default function Owner({ params }: PageProps) {
   const owner = params.owner!;
   useTitle(owner);
   const user = useUser();
-  const projects = useLoad(() => must(api.GET("/api/projects", { params: { query: { owner, limit: 200 } } })), [owner]);
+  const projects = useLoad(() => mustPage(api.GET("/api/projects", { params: { query: { owner, per_page: 100 } } })), [owner]);
   return (
     <div class="stack">
       <h1>{owner}</h1>

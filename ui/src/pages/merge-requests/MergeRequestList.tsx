@@ -1,4 +1,4 @@
-import { api, must } from "../../api/client";
+import { api, mustPage } from "../../api/client";
 import { Empty, Show, Time, useLoad } from "../../components";
 import { useProject } from "../../layouts/project";
 import { navigate, type PageProps } from "../../router";
@@ -11,7 +11,7 @@ export default function MergeRequestList({ query }: PageProps) {
   const { project, base, can } = useProject();
   const state: State = (STATES as readonly string[]).includes(query.get("state") ?? "") ? (query.get("state") as State) : "open";
   const mrs = useLoad(
-    () => must(api.GET("/api/projects/{project}/merge-requests", { params: { path: { project: project.id }, query: { state, limit: 100 } } })),
+    () => mustPage(api.GET("/api/projects/{project}/merge-requests", { params: { path: { project: project.id }, query: { state, per_page: 100 } } })),
     [project.id, state],
   );
   return (

@@ -75,7 +75,7 @@ export default function Webhook({ params }: PageProps) {
   const hook = useLoad(async () => {
     const [h, deliveries] = await Promise.all([
       must(api.GET("/api/projects/{project}/webhooks/{hook_id}", { params: { path } })),
-      must(api.GET("/api/projects/{project}/webhooks/{hook_id}/deliveries", { params: { path, query: { limit: 50 } } })),
+      must(api.GET("/api/projects/{project}/webhooks/{hook_id}/deliveries", { params: { path, query: { per_page: 50 } } })),
     ]);
     return { h, deliveries };
   }, [project.id, hookId]);

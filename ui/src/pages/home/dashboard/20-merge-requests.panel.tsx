@@ -1,6 +1,6 @@
 // Dashboard: the open merge requests I opened, am assigned or asked to review, in every
 // project I can read, most recently updated first.
-import { api, must } from "../../../api/client";
+import { api, mustPage } from "../../../api/client";
 import { Empty, Show, Time, useLoad } from "../../../components";
 import { useUser } from "../../../session";
 import { StateBadge } from "../../issues/shared";
@@ -8,7 +8,7 @@ import { StateBadge } from "../../issues/shared";
 export default function RecentMergeRequests() {
   const me = useUser();
   const mrs = useLoad(
-    () => must(api.GET("/api/user/merge-requests", { params: { query: { scope: "all", state: "open", limit: 10 } } })),
+    () => mustPage(api.GET("/api/user/merge-requests", { params: { query: { scope: "all", state: "open", per_page: 10 } } })),
     [me?.id],
   );
   return (
