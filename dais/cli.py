@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import anyio
 
@@ -67,18 +67,24 @@ async def _migrate(settings: Settings) -> None:
     print(f"migrations: {names}")
 
 
-def _openapi_document() -> str:
-    """The OpenAPI document of an app built on default settings and no live services (the
-    document depends on the routes alone)."""
-    import json
-
+def _openapi_app() -> Any:
+    """An app built on default settings and no live services: its routes and its OpenAPI
+    document depend on the code alone."""
     from dais.http.app import create_app
     from dais.http.metrics import Metrics
     from dais.services import Services
 
     services = Services(load_settings({}), None, None, None, Metrics())  # type: ignore[arg-type]
-    litestar = create_app(services).app  # type: ignore[attr-defined]
-    return json.dumps(litestar.openapi_schema.to_schema(), indent=2, sort_keys=True)
+    return create_app(services).app  # type: ignore[attr-defined]
+
+
+def _openapi_document() -> str:
+    """The OpenAPI document ``dais openapi`` prints (what /api/openapi.json serves)."""
+    import json
+
+    from dais.http.openapi import document
+
+    return json.dumps(document(_openapi_app()), indent=2, sort_keys=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

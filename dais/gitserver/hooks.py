@@ -4,9 +4,10 @@ Every repository carries ``hooks/pre-receive`` and ``hooks/post-receive``. Each 
 script that posts its stdin (one ``<old> <new> <ref>`` line per updated ref) to
 ``$DAIS_HOOK_URL/<hook>``, authenticated by ``$DAIS_HOOK_SECRET``: a random secret of the
 running dais process, which passes it, the project and the pusher to ``git receive-pack`` in
-its environment. The answer's text reaches the pusher as ``remote:`` lines; for pre-receive,
-anything but 200 refuses the push (git then discards the pushed objects, which it kept in a
-quarantine directory).
+its environment. The answer's text reaches the pusher as ``remote:`` lines, blank ones
+included; for pre-receive, anything but 200 refuses the push (git then discards the pushed
+objects, which it kept in a quarantine directory). Post-receive answers with a link to
+propose merging each branch the push created (:func:`merge_request_links`).
 
 A repository pushed to by anything but dais (no ``DAIS_HOOK_URL``) refuses the push.
 """
@@ -17,6 +18,7 @@ import os
 import re
 import tempfile
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 import anyio
 import attrs
@@ -42,6 +44,7 @@ __all__ = [
     "check_ref_name",
     "check_ref_update",
     "install_hooks",
+    "merge_request_links",
     "parse_updates",
     "record_push",
     "refusals",
@@ -120,9 +123,16 @@ header = "X-Dais-Pusher-Full: $DAIS_PUSHER_FULL"
 header = "Content-Type: text/plain"
 EOF
 ) || { echo "dais: $hook: cannot reach dais at $DAIS_HOOK_URL" >&2; exit 1; }
-    status=$(printf '%s\n' "$answer" | tail -n 1)
-    message=$(printf '%s\n' "$answer" | sed '$d')
-    [ -n "$message" ] && printf '%s\n' "$message" >&2
+    # The answer is the body, a newline and a 3-digit status. The body is shown as sent, its
+    # blank lines too (a command substitution would drop trailing ones), with builtins only.
+    status=${answer#"${answer%???}"}
+    message=${answer%????}
+    case "$message" in
+        "") ;;
+        *"
+") printf '%s' "$message" >&2 ;;
+        *) printf '%s\n' "$message" >&2 ;;
+    esac
     [ "$status" = 200 ]
     exit $?
 elif command -v python3 >/dev/null 2>&1; then
@@ -148,7 +158,8 @@ except OSError as error:
     sys.stderr.write("dais: %s: cannot reach dais: %s\n" % (sys.argv[1], error))
     sys.exit(1)
 if message.strip():
-    sys.stderr.write(message.decode("utf-8", "replace").rstrip("\n") + "\n")
+    text = message.decode("utf-8", "replace")
+    sys.stderr.write(text if text.endswith("\n") else text + "\n")
 sys.exit(0 if status == 200 else 1)
 ' "$hook"
 else
@@ -259,6 +270,24 @@ def refusals(
         if reason is not None:
             found.append(f"{update.ref}: {reason}")
     return found
+
+
+def merge_request_links(
+    project: ProjectRecord, updates: Sequence[RefUpdate], public_url: str
+) -> str:
+    """What post-receive shows the pusher: for each branch the push created, other than the
+    default branch, where to propose merging it (the web UI's new merge request page, which
+    takes the source branch as ``?source=``), in the words GitLab uses; or nothing."""
+    lines = []
+    for update in updates:
+        if not (update.created and update.ref.startswith("refs/heads/")):
+            continue  # a branch moved or deleted, or a tag
+        branch = update.ref.removeprefix("refs/heads/")
+        if branch == project.default_branch:
+            continue
+        url = f"{public_url}/{project.path}/-/merge_requests/new?source={quote(branch, safe='/')}"
+        lines += ["", f"To create a merge request for {branch}, visit:", f"  {url}", ""]
+    return "".join(f"{line}\n" for line in lines)
 
 
 async def record_push(

@@ -4,7 +4,10 @@ Who may do what: fetching needs read access to the project (anyone, for a public
 needs write access and a project that is not archived. A caller without credentials who needs
 them gets a 401 with a ``Basic`` challenge, so ``git`` asks its credential helper (or the
 user) and retries with a token as the password; a hidden project is a 404 to a signed-in
-stranger. Errors are plain text, which ``git`` shows its user as ``remote:`` lines.
+stranger, in the words a missing one gets. Errors are plain text, which ``git`` shows its
+user as ``remote:`` lines (for the ref advertisement, ``info/refs``, that starts every
+fetch and push). A project missing from the caller's own namespace is a 404 that says how
+to create it: telling its owner that it does not exist leaks nothing.
 
 The hook callbacks (``/_internal/hooks/...``) are for the scripts in :mod:`.hooks` and are
 authenticated by a secret of this process; they are kept out of the OpenAPI document.
@@ -12,6 +15,7 @@ authenticated by a secret of this process; they are kept out of the OpenAPI docu
 
 from __future__ import annotations
 
+import json
 import re
 import secrets
 from typing import TYPE_CHECKING, Annotated, Any, cast
@@ -24,7 +28,9 @@ from litestar.params import FromPath, QueryParameter  # noqa: TC002
 from litestar.types import ASGIApp  # noqa: TC002
 
 from dais.actors.identity import messages as im
+from dais.actors.identity.permissions import Permission
 from dais.actors.projects import messages as pm
+from dais.actors.projects.rules import check_project_name
 from dais.errors import Forbidden, NotFound, Unauthorized, ValidationFailed
 from dais.http.auth import authenticate
 from dais.http.projects import can_write, load_project
@@ -101,7 +107,13 @@ async def _project(
     :raises Forbidden: for a push the caller or the project does not allow.
     """
     name = name.removesuffix(".git")
-    project = await load_project(request, f"{owner}/{name}")
+    try:
+        project = await load_project(request, f"{owner}/{name}")
+    except NotFound:
+        hint = await _how_to_create(request, owner, name)
+        if hint is None:
+            raise
+        raise NotFound(hint) from None
     who = await authenticate(request)
     if service is Service.RECEIVE_PACK:
         if who is None:
@@ -111,6 +123,36 @@ async def _project(
         if project.archived:
             raise Forbidden(f"project {project.path} is archived: it is read-only")
     return project, who
+
+
+async def _how_to_create(request: Request[Any, Any, Any], owner: str, name: str) -> str | None:
+    """For a caller who cannot see ``owner/name`` in their own namespace because it does not
+    exist (not because their token may not read it), how to create it; else None.
+
+    Only to a caller who may create projects, who could learn as much from the 409 of
+    ``POST /api/projects``: a token without ``project:write`` learns nothing here.
+    """
+    who = await authenticate(request)
+    if who is None or who.username != owner:
+        return None
+    if who.scopes is not None and Permission.PROJECT_WRITE not in who.scopes:
+        return None
+    try:
+        check_project_name(name)
+    except ValidationFailed:
+        return None
+    services = request.app.state.services
+    path = pm.ProjectPath(owner, name)
+    try:
+        await services.ask(services.system.ref("projects"), pm.GetProject(path))
+    except NotFound:
+        public_url = services.settings.public_url
+        return (
+            f"project {path} does not exist; create it first: "
+            f"POST /api/projects {json.dumps({'name': name})} "
+            f"or in the web UI at {public_url}/-/new"
+        )
+    return None
 
 
 def _refused(exc: Exception) -> Response[str]:
@@ -279,11 +321,13 @@ async def pre_receive(request: Request[Any, Any, Any]) -> Response[str]:
 
 @post("/_internal/hooks/post-receive", include_in_schema=False, status_code=200)
 async def post_receive(request: Request[Any, Any, Any]) -> Response[str]:
-    """Record the push git has just applied."""
+    """Record the push git has just applied; answer where to propose merging new branches."""
     project, pusher, updates = await _hook_context(request)
+    services = request.app.state.services
     if updates:
-        await hooks.record_push(request.app.state.services.pool, project, pusher, updates)
-    return Response("", status_code=200, media_type=_TEXT)
+        await hooks.record_push(services.pool, project, pusher, updates)
+    links = hooks.merge_request_links(project, updates, services.settings.public_url)
+    return Response(links, status_code=200, media_type=_TEXT)
 
 
 ROUTES = [info_refs, upload_pack, receive_pack, pre_receive, post_receive]

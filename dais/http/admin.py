@@ -7,52 +7,66 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Request, Response, delete, get, patch, post
-from litestar.params import FromQuery, JSONBody, QueryParameter
+from litestar.params import JSONBody, QueryParameter
 
 from dais.actors.identity import messages as m
 from dais.actors.identity.permissions import Permission
 from dais.errors import Forbidden, ValidationFailed
 
 from .auth import audit_context, permissions_of, principal, requires
-from .identity import UserOut, _ask, _aware, _permissions, user_out
+from .fields import (
+    DATETIME_PATTERN,
+    LINE_PATTERN,
+    DisplayName,
+    Email,
+    Namespace,
+    Password,
+    PermissionName,
+    Username,
+    parse_datetime,
+)
+from .identity import UserOut, _ask, _permissions, user_out
 from .paging import LIST_HEADERS, Page, PerPage, offset, paged, sliced
-from .params import Id
+from .params import ID_MAX, Id
 
 __all__ = ["ROUTES"]
 
 _Id = Annotated[str, msgspec.Meta(pattern=r"^[0-9]{1,18}$")]
-_QueryId = Annotated[int | None, QueryParameter(ge=1, le=2**63 - 1)]
+_QueryId = Annotated[int | None, QueryParameter(ge=1, le=ID_MAX)]
 _USERS = [requires(Permission.ADMIN_USERS)]
 _ROLES = [requires(Permission.ADMIN_ROLES)]
 _PLATFORM = [requires(Permission.ADMIN_PLATFORM)]
 
 
 class UserIn(msgspec.Struct, forbid_unknown_fields=True):
-    username: str
+    username: Namespace
     kind: m.UserKind = m.UserKind.HUMAN
-    email: str | None = None
-    display_name: Annotated[str, msgspec.Meta(max_length=200)] = ""
-    password: str | None = None
+    email: Email | None = None
+    display_name: DisplayName = ""
+    password: Password | None = None
     is_admin: bool = False
 
 
 class UserPatch(msgspec.Struct, forbid_unknown_fields=True):
-    email: str | None | msgspec.UnsetType = msgspec.UNSET
-    display_name: Annotated[str, msgspec.Meta(max_length=200)] | msgspec.UnsetType = msgspec.UNSET
-    password: str | msgspec.UnsetType = msgspec.UNSET
+    email: Email | None | msgspec.UnsetType = msgspec.UNSET
+    display_name: DisplayName | msgspec.UnsetType = msgspec.UNSET
+    password: Password | msgspec.UnsetType = msgspec.UNSET
     active: bool | msgspec.UnsetType = msgspec.UNSET
     is_admin: bool | msgspec.UnsetType = msgspec.UNSET
 
 
+_RoleDescription = Annotated[str, msgspec.Meta(max_length=500, pattern=LINE_PATTERN)]
+
+
 class RoleIn(msgspec.Struct, forbid_unknown_fields=True):
-    name: str
-    permissions: Annotated[list[str], msgspec.Meta(max_length=64)]
-    description: Annotated[str, msgspec.Meta(max_length=500)] = ""
+    name: Username
+    permissions: Annotated[list[PermissionName], msgspec.Meta(max_length=64)]
+    description: _RoleDescription = ""
 
 
 class RolePatch(msgspec.Struct, forbid_unknown_fields=True):
-    description: Annotated[str, msgspec.Meta(max_length=500)] | None = None
-    permissions: Annotated[list[str], msgspec.Meta(max_length=64)] | None = None
+    description: _RoleDescription | None = None
+    permissions: Annotated[list[PermissionName], msgspec.Meta(max_length=64)] | None = None
 
 
 class RoleOut(msgspec.Struct):
@@ -311,11 +325,11 @@ async def audit_log(
     action: Annotated[str | None, QueryParameter(max_length=100)] = None,
     target_type: Annotated[str | None, QueryParameter(max_length=100)] = None,
     target_id: Annotated[str | None, QueryParameter(max_length=100)] = None,
-    since: FromQuery[datetime | None] = None,
-    until: FromQuery[datetime | None] = None,
+    since: Annotated[str | None, QueryParameter(pattern=DATETIME_PATTERN)] = None,
+    until: Annotated[str | None, QueryParameter(pattern=DATETIME_PATTERN)] = None,
     before: Annotated[
         int | None,
-        QueryParameter(ge=1, le=2**63 - 1, description="only ids below this"),
+        QueryParameter(ge=1, le=ID_MAX, description="only ids below this"),
     ] = None,
     page: Page = 1,
     per_page: PerPage = 100,
@@ -327,8 +341,8 @@ async def audit_log(
             action,
             target_type,
             target_id,
-            _aware(since, "since"),
-            _aware(until, "until"),
+            parse_datetime(since, "since"),
+            parse_datetime(until, "until"),
             before,
             per_page,
             offset(page, per_page),

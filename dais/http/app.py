@@ -9,6 +9,7 @@ from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
+from litestar.routes import HTTPRoute
 
 from dais import __version__
 from dais.actors.identity.cache import PrincipalCache
@@ -22,6 +23,7 @@ from . import merge_requests as merge_request_routes
 from . import webhooks as webhook_routes
 from .edge import Edge
 from .problems import exception_handlers
+from .strict import strict_body
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -86,9 +88,11 @@ def create_app(
                 "listing_cache": ListingCache(),
             }
         ),
+        before_request=strict_body,
         logging_config=None,
         debug=False,
     )
+    _answer_options_with_every_method(app)
     edge: Any = Edge(
         app,
         services.metrics,
@@ -96,3 +100,24 @@ def create_app(
         raw_body_prefixes=raw_body_prefixes,
     )
     return edge  # type: ignore[no-any-return]
+
+
+def _answer_options_with_every_method(app: Litestar) -> None:
+    """Make ``OPTIONS`` list every method of its path in ``Allow``, as a 405 already does.
+
+    Litestar builds a path's route again each time another handler for it is registered,
+    and keeps the ``OPTIONS`` handler it made for the first one, whose closure still holds
+    that first route: ``OPTIONS /api/projects/1`` answered ``Allow: GET, OPTIONS`` while the
+    path also takes PATCH and DELETE. Point each such handler at the route that holds it.
+    """
+    for route in app.routes:
+        if not isinstance(route, HTTPRoute):
+            continue
+        for handler in route.route_handlers:
+            fn: Any = getattr(handler, "fn", None)
+            closure = getattr(fn, "__closure__", None)
+            if getattr(fn, "__name__", "") != "options_handler" or not closure:
+                continue
+            for cell in closure:
+                if isinstance(cell.cell_contents, HTTPRoute):
+                    cell.cell_contents = route

@@ -72,6 +72,8 @@ async def openapi(request: Request[Any, Any, Any]) -> Response[bytes]:
     if "openapi_json" not in state:
         import msgspec
 
-        state["openapi_json"] = msgspec.json.encode(request.app.openapi_schema.to_schema())
+        from .openapi import document
+
+        state["openapi_json"] = msgspec.json.encode(document(request.app))
     body: bytes = state["openapi_json"]
     return Response(body, media_type="application/vnd.oai.openapi+json")

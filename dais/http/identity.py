@@ -25,8 +25,17 @@ from .auth import (
     signed_in,
     signed_in_with_full_rights,
 )
+from .fields import (
+    DisplayName,
+    Email,
+    Password,
+    PermissionName,
+    Scope,
+    Timestamp,
+    parse_datetime,
+)
 from .paging import LIST_HEADERS, Page, PerPage, offset, paged, sliced
-from .params import Id
+from .params import ID_MAX, Id
 
 __all__ = ["ROUTES", "UserOut", "user_out"]
 
@@ -65,14 +74,14 @@ def user_out(u: m.UserRecord) -> UserOut:
 class ProfilePatch(msgspec.Struct, forbid_unknown_fields=True):
     """What a user may change of their own account; checked as the admin API checks it."""
 
-    email: str | None | msgspec.UnsetType = msgspec.UNSET
-    display_name: Annotated[str, msgspec.Meta(max_length=200)] | msgspec.UnsetType = msgspec.UNSET
+    email: Email | None | msgspec.UnsetType = msgspec.UNSET
+    display_name: DisplayName | msgspec.UnsetType = msgspec.UNSET
 
 
 class PasswordChangeIn(msgspec.Struct, forbid_unknown_fields=True):
     current_password: Annotated[str, msgspec.Meta(min_length=1, max_length=1024)]
-    # Its rules (length) are checked where every password's are, naming the field.
-    new_password: str
+    # Its rules (length) are checked where every password's are too, naming the field.
+    new_password: Password
 
 
 class PasswordChangedOut(msgspec.Struct):
@@ -106,8 +115,8 @@ class SessionOut(msgspec.Struct):
 
 class TokenIn(msgspec.Struct, forbid_unknown_fields=True):
     name: _Name
-    scopes: Annotated[list[str], msgspec.Meta(min_length=1, max_length=64)]
-    expires_at: datetime | None = None
+    scopes: Annotated[list[Scope], msgspec.Meta(min_length=1, max_length=64)]
+    expires_at: Timestamp | None = None
 
 
 class TokenOut(msgspec.Struct):
@@ -138,9 +147,9 @@ def token_out(t: m.TokenRecord) -> TokenOut:
 
 class DelegationIn(msgspec.Struct, forbid_unknown_fields=True):
     delegate_id: Annotated[str, msgspec.Meta(pattern=r"^[0-9]{1,18}$")]
-    permissions: Annotated[list[str], msgspec.Meta(min_length=1, max_length=64)]
+    permissions: Annotated[list[PermissionName], msgspec.Meta(min_length=1, max_length=64)]
     project_id: Annotated[str, msgspec.Meta(pattern=r"^[0-9]{1,18}$")] | None = None
-    expires_at: datetime | None = None
+    expires_at: Timestamp | None = None
 
 
 class DelegationOut(msgspec.Struct):
@@ -167,12 +176,6 @@ def delegation_out(d: m.DelegationRecord) -> DelegationOut:
         expires_at=d.expires_at,
         created_at=d.created_at,
     )
-
-
-def _aware(value: datetime | None, field: str) -> datetime | None:
-    if value is not None and value.tzinfo is None:
-        raise ValidationFailed(field, "must carry a time zone, e.g. 2026-12-31T00:00:00Z")
-    return value
 
 
 def _permissions(values: list[str], field: str) -> frozenset[Permission]:
@@ -310,7 +313,7 @@ class PermissionsOut(msgspec.Struct):
 )
 async def my_permissions(
     request: Request[Any, Any, Any],
-    project_id: Annotated[int | None, QueryParameter(ge=1, le=2**63 - 1)] = None,
+    project_id: Annotated[int | None, QueryParameter(ge=1, le=ID_MAX)] = None,
 ) -> PermissionsOut:
     who = await principal(request)
     held = await permissions_of(request, who, project_id)
@@ -380,12 +383,13 @@ async def list_tokens(
 )
 async def create_token(request: Request[Any, Any, Any], data: JSONBody[TokenIn]) -> CreatedTokenOut:
     who = await principal(request)
-    scopes = {"*"} if data.scopes == ["*"] else set(_permissions(data.scopes, "scopes"))
+    # "*" is everything the owner may do, with or without other names beside it.
+    scopes = {"*"} if "*" in data.scopes else set(_permissions(data.scopes, "scopes"))
     if who.scopes is not None:
         # A token can mint tokens only as narrow as itself.
         if "*" in scopes or not scopes <= who.scopes:
             raise ValidationFailed("scopes", "must be within the scopes of the calling token")
-    expires = _aware(data.expires_at, "expires_at")
+    expires = parse_datetime(data.expires_at, "expires_at")
     if expires is not None and expires <= datetime.now(UTC):
         raise ValidationFailed("expires_at", "must be in the future")
     record, secret = await _ask(
@@ -441,7 +445,7 @@ async def create_delegation(
             delegate_id=int(data.delegate_id),
             permissions=_permissions(data.permissions, "permissions"),
             project_id=None if data.project_id is None else int(data.project_id),
-            expires_at=_aware(data.expires_at, "expires_at"),
+            expires_at=parse_datetime(data.expires_at, "expires_at"),
             audit=audit_context(request, who),
         ),
     )

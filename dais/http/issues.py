@@ -18,7 +18,6 @@ issue number breaks ties).
 from __future__ import annotations
 
 import enum
-from datetime import date
 from typing import Annotated, Any, TypeVar
 
 import anyio
@@ -51,14 +50,15 @@ from dais.actors.projects import messages as pm
 from dais.errors import Forbidden, NotFound, ValidationFailed
 
 from .auth import audit_context, permissions_of, principal, signed_in
+from .fields import Day
 from .paging import LIST_HEADERS, Page, PerPage, offset, paged, sliced
-from .params import Id, Iid, ProjectRef
+from .params import ID_MAX, Id, Iid, ProjectRef
 from .projects import load_project
 
 __all__ = ["ROUTES"]
 
 _MAX_IID = 2**31 - 1
-_MAX_ID = 2**63 - 1
+_MAX_ID = ID_MAX  # see dais.http.params
 _Id = Annotated[str, msgspec.Meta(pattern=r"^[0-9]{1,18}$")]
 _Title = Annotated[str, msgspec.Meta(min_length=1, max_length=255)]
 _Body = Annotated[str, msgspec.Meta(max_length=MAX_BODY_BYTES)]
@@ -89,14 +89,14 @@ class LabelPatch(msgspec.Struct, forbid_unknown_fields=True):
 class MilestoneIn(msgspec.Struct, forbid_unknown_fields=True):
     title: _Title
     description: _MilestoneDescription = ""
-    due_date: date | None = None
+    due_date: Day | None = None
     state: im.MilestoneState = im.MilestoneState.OPEN
 
 
 class MilestonePatch(msgspec.Struct, forbid_unknown_fields=True):
     title: _Title | msgspec.UnsetType = msgspec.UNSET
     description: _MilestoneDescription | msgspec.UnsetType = msgspec.UNSET
-    due_date: date | None | msgspec.UnsetType = msgspec.UNSET
+    due_date: Day | None | msgspec.UnsetType = msgspec.UNSET
     state: im.MilestoneState | msgspec.UnsetType = msgspec.UNSET
 
 

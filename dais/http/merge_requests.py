@@ -115,6 +115,12 @@ class ReviewIn(msgspec.Struct, forbid_unknown_fields=True):
     state: Literal["approve", "request_changes", "comment"]
     body: _Body = ""
 
+    #: Requesting changes needs a body saying what should change (as GitHub asks).
+    json_schema_extra = {  # a class attribute: msgspec fields are the annotated names
+        "if": {"properties": {"state": {"const": "request_changes"}}},
+        "then": {"required": ["body"], "properties": {"body": {"pattern": "\\S"}}},
+    }
+
 
 class CommitsOut(msgspec.Struct):
     commits: list[CommitOut]  # oldest first

@@ -19,9 +19,13 @@ from litestar.routes import base as _routes
 
 from dais.actors.projects.rules import PROJECT_REF_PATTERN
 
-__all__ = ["BIGINT_MAX", "INTEGER_MAX", "Id", "Iid", "ProjectRef", "install", "parse_id"]
+__all__ = ["BIGINT_MAX", "ID_MAX", "INTEGER_MAX", "Id", "Iid", "ProjectRef", "install", "parse_id"]
 
 BIGINT_MAX = 2**63 - 1
+#: The largest id a URL or a body may carry: the largest integer a JSON number (an IEEE
+#: double) holds exactly, far past any bigint identity dais will reach. Bounds past it are
+#: rounded by JSON tooling (Litestar itself wrote 2**63 - 1 as 9.223372036854776e18).
+ID_MAX = 2**53 - 1
 INTEGER_MAX = 2**31 - 1
 _DIGITS = re.compile(r"[0-9]{1,40}")
 
@@ -49,7 +53,7 @@ def install() -> None:
 
 
 #: A row id (bigint) in a path.
-Id = Annotated[int, Parameter(ge=1, le=BIGINT_MAX)]
+Id = Annotated[int, Parameter(ge=1, le=ID_MAX)]
 #: A per-project number (an issue's or a merge request's ``iid``: an ``integer`` column).
 Iid = Annotated[int, Parameter(ge=1, le=INTEGER_MAX)]
 #: A project in a path: its id, or ``owner/name`` sent as ``owner%2Fname``. The edge turns

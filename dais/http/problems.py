@@ -21,6 +21,8 @@ from dais.runtime import (
     MailboxFull,
 )
 
+from .fields import RULES
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
@@ -107,6 +109,8 @@ def _http_exception(request: Request[Any, Any, Any], exc: HTTPException) -> Resp
 # msgspec names the field itself, not a path to it, when an object has one too many or one
 # too few: "Object contains unknown field `priority`", "Object missing required field `x`".
 _NAMED_FIELD = re.compile(r"(?:unknown|missing required) field `([^`]*)`")
+# msgspec's words for a value a pattern refused.
+_REGEX_RULE = re.compile(r"Expected `str` matching regex '(.*)'", re.DOTALL)
 # msgspec's words for a ``\ud800``-style escape that is not half of a surrogate pair.
 _SURROGATE = re.compile(r"surrogate pair(?: \(byte (\d+)\))?", re.IGNORECASE)
 # And its message may end with where in the document it happened, e.g. " - at `$.labels[0]`",
@@ -137,9 +141,19 @@ def _field(error: dict[str, Any]) -> str:
 
 
 def _rule(error: dict[str, Any]) -> str | None:
-    """msgspec's message without the path it may end with (the field names it)."""
+    """msgspec's message without the path it may end with (the field names it), and a
+    pattern's rule in words rather than as its regular expression."""
     message = error.get("message")
-    return None if message is None else _AT_PATH.sub("", str(message))
+    if message is None:
+        return None
+    rule = _AT_PATH.sub("", str(message))
+    matched = _REGEX_RULE.fullmatch(rule)
+    if matched is not None:
+        # msgspec quotes the pattern as Python's repr does (each backslash doubled).
+        for pattern, words in RULES.items():
+            if matched[1] in (pattern, repr(pattern)[1:-1]):
+                return words
+    return rule
 
 
 def _json_problem(message: str) -> str:

@@ -30,6 +30,7 @@ from dais.actors.projects.rules import parse_project_ref
 from dais.errors import Forbidden, NotFound, Unauthorized, ValidationFailed
 
 from .auth import audit_context, authenticate, permissions_of, principal, signed_in
+from .fields import Branch, BranchGlob, ProjectName, Username
 from .paging import LIST_HEADERS, Page, PerPage, offset, paged, sliced
 from .params import Id, ProjectRef
 
@@ -39,18 +40,18 @@ _Id = Annotated[str, msgspec.Meta(pattern=r"^[0-9]{1,18}$")]
 
 
 class ProjectIn(msgspec.Struct, forbid_unknown_fields=True):
-    name: str
+    name: ProjectName
     visibility: pm.Visibility = pm.Visibility.PRIVATE
     description: Annotated[str, msgspec.Meta(max_length=2000)] = ""
-    default_branch: str = "main"
+    default_branch: Branch = "main"
     initialize_with_readme: bool = False
 
 
 class ProjectPatch(msgspec.Struct, forbid_unknown_fields=True):
-    name: str | msgspec.UnsetType = msgspec.UNSET
+    name: ProjectName | msgspec.UnsetType = msgspec.UNSET
     visibility: pm.Visibility | msgspec.UnsetType = msgspec.UNSET
     description: Annotated[str, msgspec.Meta(max_length=2000)] | msgspec.UnsetType = msgspec.UNSET
-    default_branch: str | msgspec.UnsetType = msgspec.UNSET
+    default_branch: Branch | msgspec.UnsetType = msgspec.UNSET
     archived: bool | msgspec.UnsetType = msgspec.UNSET
     merge_strategies: (
         Annotated[list[pm.MergeStrategy], msgspec.Meta(min_length=1, max_length=4)]
@@ -73,15 +74,20 @@ class ProjectOut(msgspec.Struct):
     merge_strategies: list[str]
 
 
-_Username = Annotated[str, msgspec.Meta(pattern=r"^[a-z0-9_][a-z0-9_.-]{1,39}$")]
-
-
 class MemberIn(msgspec.Struct, forbid_unknown_fields=True):
     """Who (``user_id`` or ``username``, one of them) and with which project role."""
 
     role: Annotated[str, msgspec.Meta(min_length=1, max_length=40)]
     user_id: _Id | None = None
-    username: _Username | None = None
+    username: Username | None = None
+
+    #: One of the two, not both (JSON Schema says so; the handler checks it too).
+    json_schema_extra = {  # a class attribute: msgspec fields are the annotated names
+        "oneOf": [
+            {"required": ["user_id"], "properties": {"user_id": {"type": "string"}}},
+            {"required": ["username"], "properties": {"username": {"type": "string"}}},
+        ]
+    }
 
 
 class MemberOut(msgspec.Struct):
@@ -360,7 +366,7 @@ _Roles = Annotated[list[Annotated[str, msgspec.Meta(max_length=40)]], msgspec.Me
 
 
 class BranchRuleIn(msgspec.Struct, forbid_unknown_fields=True):
-    pattern: Annotated[str, msgspec.Meta(min_length=1, max_length=255)]
+    pattern: BranchGlob
     allow_force_push: bool = False
     allow_deletion: bool = False
     push_roles: _Roles = msgspec.field(default_factory=lambda: ["maintainer"])
@@ -370,9 +376,7 @@ class BranchRuleIn(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class BranchRulePatch(msgspec.Struct, forbid_unknown_fields=True):
-    pattern: Annotated[str, msgspec.Meta(min_length=1, max_length=255)] | msgspec.UnsetType = (
-        msgspec.UNSET
-    )
+    pattern: BranchGlob | msgspec.UnsetType = msgspec.UNSET
     allow_force_push: bool | msgspec.UnsetType = msgspec.UNSET
     allow_deletion: bool | msgspec.UnsetType = msgspec.UNSET
     push_roles: _Roles | msgspec.UnsetType = msgspec.UNSET

@@ -55,6 +55,7 @@ from dais.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from dais.storage import outbox
 
 from .auth import audit_context, principal, signed_in
+from .fields import REF_PATTERN
 from .paging import LIST_HEADERS, Page, PerPage, offset, paged, sliced
 from .params import ProjectRef
 from .projects import can_write, load_project
@@ -80,7 +81,7 @@ _IDLE_TIMEOUT = 60.0  # a streaming git that sends nothing for this long is kill
 _COMPARE_COMMITS = 250
 _BASE = "/api/projects/{project:str}/repository"
 _TAGS = ["repository"]
-_Ref = Annotated[str | None, QueryParameter(max_length=1024)]
+_Ref = Annotated[str | None, QueryParameter(max_length=1024, pattern=REF_PATTERN)]
 _PathText = Annotated[str | None, QueryParameter(max_length=browser.MAX_PATH_BYTES)]
 _PathB64 = Annotated[
     str | None, QueryParameter(name="path_base64", max_length=browser.MAX_PATH_BYTES * 2)
@@ -623,27 +624,21 @@ async def list_commits(
     page: Page = 1,
     per_page: PerPage = 20,
 ) -> Response[list[CommitOut]]:
-    if page * per_page > _HISTORY_DEPTH:
-        # Each page walks history from the newest commit: deep pages cost without bound.
-        raise ValidationFailed(
-            "page", f"history pages reach at most {_HISTORY_DEPTH:,} commits back"
-        )
     record = await load_project(request, project)
     wanted = browser.parse_path(path, path_b64)
+    ref = ref or record.default_branch
+    if offset(page, per_page) >= _HISTORY_DEPTH:
+        # Each page walks history from the newest commit, so deep pages would cost without
+        # bound: past the depth dais pages through, a page is empty, as past the last one.
+        total = await _history_length(_repo_dir(request, record), ref, wanted)
+        return paged(request, [], page, per_page, total)
     found, more = await read_in_thread(
-        browser.history,
-        _repo_dir(request, record),
-        ref or record.default_branch,
-        wanted,
-        (page - 1) * per_page,
-        per_page,
+        browser.history, _repo_dir(request, record), ref, wanted, offset(page, per_page), per_page
     )
     seen = offset(page, per_page) + len(found)
     total = seen + 1 if more else seen
     if more or (not found and page > 1):
-        total = await _history_length(
-            _repo_dir(request, record), ref or record.default_branch, wanted
-        )
+        total = await _history_length(_repo_dir(request, record), ref, wanted)
     return paged(request, [commit_out(c) for c in found], page, per_page, total)
 
 
@@ -676,8 +671,12 @@ async def get_commit(
 async def compare(
     request: Request[Any, Any, Any],
     project: ProjectRef,
-    from_ref: Annotated[str, QueryParameter(name="from", min_length=1, max_length=1024)],
-    to_ref: Annotated[str, QueryParameter(name="to", min_length=1, max_length=1024)],
+    from_ref: Annotated[
+        str, QueryParameter(name="from", min_length=1, max_length=1024, pattern=REF_PATTERN)
+    ],
+    to_ref: Annotated[
+        str, QueryParameter(name="to", min_length=1, max_length=1024, pattern=REF_PATTERN)
+    ],
 ) -> CompareOut:
     record = await load_project(request, project)
     repo_dir = _repo_dir(request, record)

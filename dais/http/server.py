@@ -31,6 +31,15 @@ def _config(settings: Settings) -> Config:
     config.errorlog = logging.getLogger("hypercorn.error")
     config.graceful_timeout = settings.shutdown_timeout
     config.include_server_header = False
+    # A request line and headers may take 64 KiB (Hypercorn's default is 16): the API's
+    # longest query values (a 4,096-byte repository path, a 1,024-character ref) can take
+    # 12 URL characters per character once percent-encoded, and a request past the limit
+    # gets a bare 431 from Hypercorn instead of dais's problem naming the parameter.
+    config.h11_max_incomplete_size = 64 * 1024
+    # Idle keep-alive connections live 75 s, as nginx keeps them (Hypercorn's default is
+    # 5 s): a client reusing one just as the server closes it loses that request, which an
+    # HTTP client retries only when it is idempotent. Longer idle times make that rarer.
+    config.keep_alive_timeout = 75
     return config
 
 

@@ -25,7 +25,7 @@ from dais.errors import Forbidden, NotFound
 
 from .auth import audit_context, permissions_of, principal, signed_in
 from .paging import LIST_HEADERS, Page, PerPage, offset, paged, sliced
-from .params import Id, ProjectRef
+from .params import ID_MAX, Id, ProjectRef
 from .projects import load_project
 
 __all__ = ["ROUTES"]
@@ -33,7 +33,7 @@ __all__ = ["ROUTES"]
 _BASE = "/api/projects/{project:str}/webhooks"
 _TAGS = ["webhooks"]
 
-_MAX_ID = 2**63 - 1  # ids are bigint: a larger one names nothing (and must not reach SQL)
+_MAX_ID = ID_MAX  # see dais.http.params
 _Url = Annotated[str, msgspec.Meta(max_length=2048)]
 _Secret = Annotated[str, msgspec.Meta(max_length=256)]
 _Events = Annotated[list[wm.HookEvent], msgspec.Meta(min_length=1, max_length=16)]

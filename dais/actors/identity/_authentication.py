@@ -28,6 +28,7 @@ from ._base import (
     _token,
     _user,
 )
+from ._grants import held_anywhere
 from .messages import (
     AuditContext,
     AuthenticatePassword,
@@ -317,7 +318,12 @@ class Authentication(IdentityBase):
             await self._count_failure(address_key)
             async with self._pool.acquire() as conn, conn.transaction():
                 await audit.record(conn, m.audit, "user.password_change_failed", "user", m.user_id)
-            raise ValidationFailed("current_password", "is not your current password")
+            # Well-formed, but it does not prove the caller is the account's holder: 403.
+            rule = "is not your current password"
+            raise Forbidden(
+                f"current_password: {rule}",
+                extra={"errors": [{"field": "current_password", "rule": rule}]},
+            )
         await self._broker.delete(account_key)
         if m.new_password == m.current_password:
             raise ValidationFailed("new_password", "must differ from the current password")
@@ -362,6 +368,9 @@ class Authentication(IdentityBase):
 
     async def _on_CreateToken(self, m: CreateToken) -> tuple[TokenRecord, str]:  # noqa: N802
         rules.check_text(m.name, "name", max_length=100)
+        if "*" not in m.scopes:
+            # Checked once, here, so the HTTP API and `dais admin create-token` agree.
+            rules.check_token_scopes(m.scopes, await held_anywhere(self._pool, m.user_id))
         secret = tokens.new_token()
         async with self._pool.acquire() as conn, conn.transaction():
             row = await conn.fetchrow(

@@ -42,6 +42,80 @@ from .messages import (
 from .permissions import Permission
 
 
+async def _grants_of(
+    pool: asyncpg.Pool[Any], user_id: int
+) -> tuple[Any, list[resolver.Grant], list[resolver.Delegation]]:
+    """The user's row, the delegations in force to them, and the role grants of the user and
+    of their delegators."""
+    async with pool.acquire() as conn:
+        user = await conn.fetchrow("SELECT active, is_admin FROM users WHERE id = $1", user_id)
+        if user is None:
+            return None, [], []
+        delegation_rows = await conn.fetch(
+            """
+            SELECT d.*, u.active AS delegator_active, u.is_admin AS delegator_admin
+            FROM delegations d JOIN users u ON u.id = d.delegator_id
+            WHERE d.delegate_id = $1 AND d.revoked_at IS NULL
+              AND (d.expires_at IS NULL OR d.expires_at > now())
+            """,
+            user_id,
+        )
+        holders = [user_id, *{r["delegator_id"] for r in delegation_rows}]
+        grant_rows = await conn.fetch(
+            """
+            SELECT a.user_id, a.project_id, r.permissions
+            FROM role_assignments a JOIN roles r ON r.id = a.role_id
+            WHERE a.user_id = ANY($1::bigint[])
+            """,
+            holders,
+        )
+    grants = [
+        resolver.Grant(r["user_id"], r["project_id"], _known_permissions(r["permissions"]))
+        for r in grant_rows
+    ]
+    delegations = [
+        resolver.Delegation(
+            delegator_id=r["delegator_id"],
+            delegator_active=r["delegator_active"],
+            delegator_admin=r["delegator_admin"],
+            delegate_id=r["delegate_id"],
+            project_id=r["project_id"],
+            permissions=_known_permissions(r["permissions"]),
+            expires_at=r["expires_at"],
+            revoked=r["revoked_at"] is not None,
+        )
+        for r in delegation_rows
+    ]
+    return user, grants, delegations
+
+
+async def held_anywhere(pool: asyncpg.Pool[Any], user_id: int) -> frozenset[Permission]:
+    """Everything the user may do somewhere: globally, on some project through a role
+    assignment, or through a delegation in force; and what any signed-in user may do
+    (:data:`.rules.SIGNED_IN`). Nothing for an inactive or unknown user.
+
+    The union of the resolver's answers for every project the rows name, and for none: on a
+    project no row names, a user holds only what they hold outside any project.
+    """
+    user, grants, delegations = await _grants_of(pool, user_id)
+    if user is None or not user["active"]:
+        return frozenset()
+    now = datetime.now(UTC)
+    places = {None} | {g.project_id for g in grants} | {d.project_id for d in delegations}
+    held = set(rules.SIGNED_IN)
+    for project_id in places:
+        held |= resolver.effective_permissions(
+            user_id=user_id,
+            active=user["active"],
+            is_admin=user["is_admin"],
+            project_id=project_id,
+            grants=grants,
+            delegations=delegations,
+            now=now,
+        )
+    return frozenset(held)
+
+
 class Grants(IdentityBase):
     """Who may do what: the resolver, roles, assignments and delegations."""
 
@@ -64,57 +138,11 @@ class Grants(IdentityBase):
                 await self._broker.set(key, ",".join(sorted(held)).encode(), ttl=ttl)
         return resolver.narrow_to_scopes(held, p.scopes)
 
-    async def _grants(
-        self, user_id: int
-    ) -> tuple[Any, list[resolver.Grant], list[resolver.Delegation]]:
-        """The user's row, the delegations in force to them, and the role grants of the user
-        and of their delegators."""
-        async with self._pool.acquire() as conn:
-            user = await conn.fetchrow("SELECT active, is_admin FROM users WHERE id = $1", user_id)
-            if user is None:
-                return None, [], []
-            delegation_rows = await conn.fetch(
-                """
-                SELECT d.*, u.active AS delegator_active, u.is_admin AS delegator_admin
-                FROM delegations d JOIN users u ON u.id = d.delegator_id
-                WHERE d.delegate_id = $1 AND d.revoked_at IS NULL
-                  AND (d.expires_at IS NULL OR d.expires_at > now())
-                """,
-                user_id,
-            )
-            holders = [user_id, *{r["delegator_id"] for r in delegation_rows}]
-            grant_rows = await conn.fetch(
-                """
-                SELECT a.user_id, a.project_id, r.permissions
-                FROM role_assignments a JOIN roles r ON r.id = a.role_id
-                WHERE a.user_id = ANY($1::bigint[])
-                """,
-                holders,
-            )
-        grants = [
-            resolver.Grant(r["user_id"], r["project_id"], _known_permissions(r["permissions"]))
-            for r in grant_rows
-        ]
-        delegations = [
-            resolver.Delegation(
-                delegator_id=r["delegator_id"],
-                delegator_active=r["delegator_active"],
-                delegator_admin=r["delegator_admin"],
-                delegate_id=r["delegate_id"],
-                project_id=r["project_id"],
-                permissions=_known_permissions(r["permissions"]),
-                expires_at=r["expires_at"],
-                revoked=r["revoked_at"] is not None,
-            )
-            for r in delegation_rows
-        ]
-        return user, grants, delegations
-
     async def _resolve(
         self, user_id: int, project_id: int | None
     ) -> tuple[frozenset[Permission], datetime | None]:
         """What the user may do on the project, and until when that answer holds at most."""
-        user, grants, delegations = await self._grants(user_id)
+        user, grants, delegations = await _grants_of(self._pool, user_id)
         if user is None:
             return frozenset(), None
         now = datetime.now(UTC)
@@ -131,7 +159,7 @@ class Grants(IdentityBase):
 
     async def _own_permissions(self, user_id: int, project_id: int | None) -> frozenset[Permission]:
         """What the user holds through their own roles: all they may delegate."""
-        user, grants, _ = await self._grants(user_id)
+        user, grants, _ = await _grants_of(self._pool, user_id)
         if user is None:
             return frozenset()
         return resolver.own_permissions(

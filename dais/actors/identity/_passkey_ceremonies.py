@@ -98,8 +98,11 @@ class PasskeyCeremonies(IdentityBase):
         rules.check_text(m.name, "name", max_length=100)
         claimed = await self._claim_ceremony(m.ceremony_id, "register")
         if claimed is None or claimed[1] != m.user_id:
-            raise ValidationFailed(
-                "ceremony_id", "is unknown, expired or already used; ask for new options"
+            # Well-formed, but no ceremony in progress answers to it: a state to start over
+            # from (409), not a malformed request.
+            rule = "is unknown, expired or already used; ask for new options"
+            raise Conflict(
+                f"ceremony_id: {rule}", extra={"errors": [{"field": "ceremony_id", "rule": rule}]}
             )
         rp = passkeys.relying_party(m.public_url)
         try:

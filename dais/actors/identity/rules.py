@@ -1,4 +1,4 @@
-"""Input rules for identities: usernames, emails, passwords. Pure functions."""
+"""Input rules for identities: usernames, emails, passwords, token scopes. Pure functions."""
 
 from __future__ import annotations
 
@@ -7,14 +7,18 @@ import unicodedata
 
 from dais.errors import ValidationFailed
 
+from .permissions import Permission
+
 __all__ = [
     "RESERVED_NAMES",
+    "SIGNED_IN",
     "check_namespace",
     "MAX_PASSWORD",
     "MIN_PASSWORD",
     "check_email",
     "check_password",
     "check_text",
+    "check_token_scopes",
     "check_username",
 ]
 
@@ -127,3 +131,26 @@ def check_namespace(value: object, field: str = "username") -> str:
     if name in RESERVED_NAMES:
         raise ValidationFailed(field, f"{name!r} is reserved")
     return name
+
+
+#: What any signed-in user may do without holding a role, so what any token may be scoped to:
+#: read public and internal projects, create projects of their own (``POST /api/projects``
+#: asks a token for ``project:write``), comment on the issues of a project they can read.
+SIGNED_IN = frozenset({Permission.PROJECT_READ, Permission.PROJECT_WRITE, Permission.ISSUE_WRITE})
+
+
+def check_token_scopes(scopes: frozenset[str], held: frozenset[Permission]) -> None:
+    """A new token's scopes must be things its owner may do somewhere (``held``, which
+    includes :data:`SIGNED_IN`): a scope they hold nowhere would promise what the token can
+    never do. ``*`` (all the owner may do, whatever that becomes) is always allowed.
+
+    :raises ValidationFailed: naming every scope the owner does not hold.
+    """
+    if "*" in scopes:
+        return
+    order = {p.value: i for i, p in enumerate(Permission)}
+    missing = sorted(
+        (s for s in scopes if s not in held), key=lambda s: (order.get(s, len(order)), s)
+    )
+    if missing:
+        raise ValidationFailed("scopes", f"you do not hold {', '.join(missing)}")

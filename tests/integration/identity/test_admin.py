@@ -100,8 +100,11 @@ async def test_a_missing_field_is_422_naming_it(
 ) -> None:
     got = problem(await admin.post("/api/admin/users", json={"email": "a@example.com"}), 422)
     assert "username" in got["detail"]
-    got = problem(await admin.post("/api/admin/users", json={"username": "a", "admin": True}), 422)
+    got = problem(await admin.post("/api/admin/users", json={"username": "ab", "admin": True}), 422)
     assert "admin" in got["detail"]
+    got = problem(await admin.post("/api/admin/users", json={"username": "api"}), 422)
+    assert got["errors"][0]["field"] == "username"
+    assert "not a name dais's own paths use" in got["detail"]
 
 
 async def test_a_duplicate_username_or_email_is_409(
@@ -248,8 +251,9 @@ async def test_custom_roles_are_created_changed_and_deleted(
 
 
 async def test_role_input_is_validated(admin: httpx.AsyncClient) -> None:
-    r = await admin.post("/api/admin/roles", json={"name": "x", "permissions": ["no:such"]})
-    assert problem(r, 422)["errors"][0]["field"] == "permissions"
+    r = await admin.post("/api/admin/roles", json={"name": "xy", "permissions": ["no:such"]})
+    error = problem(r, 422)["errors"][0]
+    assert (error["field"], error["rule"]) == ("permissions[0]", "is not a permission dais knows")
     r = await admin.post("/api/admin/roles", json={"name": "Bad Name", "permissions": []})
     assert problem(r, 422)["errors"][0]["field"] == "name"
     r = await admin.post("/api/admin/roles", json={"name": "viewer", "permissions": []})
@@ -393,7 +397,11 @@ async def test_the_audit_log_is_filtered_and_paged_with_a_link_header(
     assert len((await admin.get("/api/admin/audit", params={"until": future})).json()) >= 9
     naive = datetime.now().replace(tzinfo=None).isoformat()
     r = await admin.get("/api/admin/audit", params={"since": naive})
-    assert problem(r, 422)["errors"][0]["field"] == "since"
+    error = problem(r, 400)["errors"][0]
+    assert (error["field"], error["rule"]) == (
+        "since",
+        "must be an RFC 3339 date and time with an offset",
+    )
 
 
 async def test_an_action_whose_audit_row_cannot_be_written_does_not_happen(

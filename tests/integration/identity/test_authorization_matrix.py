@@ -8,7 +8,9 @@ from urllib.parse import urlencode
 
 import httpx
 
-from .conftest import Identity
+from dais.actors.identity import messages as m
+
+from .conftest import SYSTEM, Identity
 
 #: Open to anyone: probes, the API's own description, the ways to sign in, and the list of
 #: projects (public ones are for everyone to see).
@@ -97,9 +99,12 @@ async def test_every_route_refuses_callers_without_the_right(identity: Identity)
     assert len(operations) >= 30
 
     # The weakest credential there is: a valid token whose scope is beside the point, of a
-    # user holding no role at all; and the same user's browser session.
-    nobody = await identity.user("nobody")
+    # user holding no role at all (any more: a token is scoped only to what its owner holds
+    # when it is made); and the same user's browser session.
+    nobody = await identity.user("nobody", roles=["viewer"])
     token = await identity.bearer(await identity.token(nobody.id, ["observe:read"]))
+    [viewer] = await identity.ask(m.ListAssignments(nobody.id))
+    await identity.ask(m.UnassignRole(viewer.id, SYSTEM))
     session = await identity.login("nobody")
 
     for method, path, valid in operations:
@@ -131,6 +136,7 @@ async def test_every_route_refuses_callers_without_the_right(identity: Identity)
                 assert r.headers["content-type"].startswith("application/problem+json"), where
     # Nothing was changed on the way: the only audit rows are the fixture's own.
     actions = {r["action"] for r in await identity.pool.fetch("SELECT action FROM audit_log")}
-    assert actions <= {"user.create", "token.create", "auth.login", "auth.logout"}, actions
+    fixture = {"user.create", "role.assign", "token.create", "role.unassign"}
+    assert actions <= fixture | {"auth.login", "auth.logout"}, actions
     assert (await token.get("/api/user")).status_code == 200
     assert (await session.get("/api/user")).status_code == 200

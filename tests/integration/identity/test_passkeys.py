@@ -167,10 +167,10 @@ async def test_registration_ceremonies_are_single_use_and_bound_to_their_user(
     attestation = authenticator.create(ceremony["options"], ORIGIN)
     body = {"ceremony_id": ceremony["ceremony_id"], "name": "stolen", "credential": attestation}
     r = await bob.post("/api/auth/passkeys/register/verify", json=body)
-    assert problem(r, 422)["errors"][0]["field"] == "ceremony_id"
+    assert problem(r, 409)["errors"][0]["field"] == "ceremony_id"
     # Bob's attempt spent it: a ceremony is claimed before it is checked.
     r = await ada.post("/api/auth/passkeys/register/verify", json=body | {"name": "mine"})
-    assert problem(r, 422)["errors"][0]["field"] == "ceremony_id"
+    assert problem(r, 409)["errors"][0]["field"] == "ceremony_id"
     assert await identity.pool.fetchval("SELECT count(*) FROM passkeys") == 0
     await register(ada, authenticator)
     # Registering the same authenticator again is refused by the options' exclude list...

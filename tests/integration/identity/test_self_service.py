@@ -221,7 +221,7 @@ async def test_a_wrong_current_password_is_refused_and_changes_nothing(
     ada = await identity.user("ada")
     laptop = await identity.login("ada")
     phone = await identity.login("ada", address="127.0.0.3")
-    body = problem(await _change(laptop, current="not my password"), 422)
+    body = problem(await _change(laptop, current="not my password"), 403)
     assert body["errors"] == [{"field": "current_password", "rule": "is not your current password"}]
     assert (await phone.get("/api/user")).status_code == 200
     await identity.login("ada", address="127.0.0.4")  # the old password still works
@@ -268,7 +268,7 @@ async def test_wrong_current_passwords_count_toward_the_sign_in_throttle(
     # A stolen session must not become an unthrottled way to guess the password.
     thief = await identity.login("ada", address="198.51.100.1")
     for _ in range(5):
-        problem(await _change(thief, current="guess guess guess"), 422)
+        problem(await _change(thief, current="guess guess guess"), 403)
     # The right password is refused now, here and at the sign-in page elsewhere.
     r = await _change(thief)
     body = problem(r, 429)
@@ -295,7 +295,7 @@ async def test_a_right_current_password_resets_the_account_counter(identity: Ide
     await identity.user("ada")
     client = await identity.login("ada", address="198.51.100.1")
     for _ in range(4):
-        problem(await _change(client, current="guess guess guess"), 422)
+        problem(await _change(client, current="guess guess guess"), 403)
     assert (await _change(client)).status_code == 200
     other = await identity.client(address="198.51.100.2")
     for _ in range(4):

@@ -21,7 +21,9 @@ async def test_members_by_username_and_one_role_each(
     assert r.status_code == 201, r.text
     assert (r.json()["username"], r.json()["role"]) == ("bob", "viewer")
     # Again, with another role (and by id this time): the role changes, no second row.
-    r = await client.post(members, json={"user_id": str(bob.id), "role": "developer"}, headers=alice)
+    r = await client.post(
+        members, json={"user_id": str(bob.id), "role": "developer"}, headers=alice
+    )
     assert r.status_code == 200, r.text
     assert r.json()["role"] == "developer"
     # And the same role once more: nothing changes.

@@ -323,10 +323,11 @@ BAD_TREE_REQUESTS: list[tuple[dict[str, str], int, str]] = [
     ({"ref": "nope"}, 404, "ref 'nope' does not exist"),
     ({"ref": "0000000"}, 404, "does not exist"),
     ({"ref": "0" * 40}, 404, "does not exist"),
-    ({"ref": "../../config"}, 422, "not a valid"),
-    ({"ref": "main..feature"}, 422, "not a valid"),
-    ({"ref": "refs/heads/../../config"}, 422, "not a valid"),
-    ({"ref": "main\x00"}, 422, "not a valid"),
+    # Refused at the edge, by the published pattern (a 400 naming the parameter)...
+    ({"ref": "../../config"}, 400, "not a valid"),
+    ({"ref": "main..feature"}, 400, "not a valid"),
+    ({"ref": "refs/heads/../../config"}, 400, "not a valid"),
+    ({"ref": "main\x00"}, 400, "not a valid"),
 ]
 
 
@@ -629,7 +630,7 @@ async def test_compare(
     assert back["diff"]["files"] == []
     for params, status in (
         ({"from": "main", "to": "nope"}, 404),
-        ({"from": "..", "to": "main"}, 422),
+        ({"from": "..", "to": "main"}, 400),
         ({"from": "main"}, 400),
     ):
         bad = await client.get(f"{API}/compare", params=params, headers=auth)
