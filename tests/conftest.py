@@ -262,6 +262,18 @@ class ServerProcess:
         return self.proc.returncode
 
 
+def cli_token(server_env: dict[str, str], user: str, name: str = "test") -> str:
+    """A new API token for ``user`` (every scope), from ``dais admin create-token``."""
+    out = subprocess.run(
+        [sys.executable, "-m", "dais.cli", "admin", "create-token", user, "--name", name],
+        env=server_env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return out.stdout.strip().splitlines()[-1]
+
+
 @pytest.fixture
 def server_env(database_url: str, tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DAIS_")}

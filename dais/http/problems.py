@@ -276,65 +276,30 @@ def _database_refusal(
 def _handler_failed(request: Request[Any, Any, Any], exc: HandlerFailed) -> Response[Any]:
     """An actor's handler failed on this request and the actor resumed (it serves on)."""
     cause = exc.__cause__
-    refused = _database_refusal(request, cause)
-    if refused is not None:
-        return refused
-    if isinstance(cause, _CONNECTION_ERRORS):
-        log.error(
-            "database unreachable on %s %s (request %s, actor %s): %r",
-            request.method,
-            request.url.path,
-            _request_id(request),
-            exc.actor,
-            cause,
-        )
-        return problem(
-            503,
-            "the database cannot be reached; try again shortly",
-            headers={"Retry-After": "5"},
-            request=request,
-        )
-    log.error(
-        "%s failed on %s %s (request %s, actor %s resumed)",
-        exc.message_type,
-        request.method,
-        request.url.path,
-        _request_id(request),
-        exc.actor,
-        exc_info=cause or exc,
-    )
-    return problem(
-        500,
-        f"an internal error occurred (request {_request_id(request)}); it has been logged",
-        request=request,
-    )
+    error = cause if isinstance(cause, Exception) else exc
+    return _failure(request, error, f"{exc.message_type} failed in actor {exc.actor} (resumed)")
 
 
 def _internal(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
-    refused = _database_refusal(request, exc)
+    return _failure(request, exc, "unhandled error")
+
+
+def _failure(request: Request[Any, Any, Any], error: Exception, what: str) -> Response[Any]:
+    """An unexpected error: a refusal PostgreSQL made (4xx), the database out of reach (503),
+    or a bug (500); logged once, with the request id the answer names."""
+    refused = _database_refusal(request, error)
     if refused is not None:
         return refused
-    if isinstance(exc, _CONNECTION_ERRORS):
-        log.error(
-            "database unreachable on %s %s (request %s): %r",
-            request.method,
-            request.url.path,
-            _request_id(request),
-            exc,
-        )
+    where = f"{request.method} {request.url.path} (request {_request_id(request)})"
+    if isinstance(error, _CONNECTION_ERRORS):
+        log.error("database unreachable on %s: %r", where, error)
         return problem(
             503,
             "the database cannot be reached; try again shortly",
             headers={"Retry-After": "5"},
             request=request,
         )
-    log.exception(
-        "unhandled error on %s %s (request %s)",
-        request.method,
-        request.url.path,
-        _request_id(request),
-        exc_info=exc,
-    )
+    log.error("%s on %s", what, where, exc_info=error)
     return problem(
         500,
         f"an internal error occurred (request {_request_id(request)}); it has been logged",

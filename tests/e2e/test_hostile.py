@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import subprocess
-import sys
 import time
 from typing import Any
 from urllib.parse import quote
@@ -21,22 +19,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import ServerProcess
+from tests.conftest import ServerProcess, cli_token
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 
 JSON = {"content-type": "application/json"}
-
-
-def _token(server_env: dict[str, str], user: str) -> str:
-    out = subprocess.run(
-        [sys.executable, "-m", "dais.cli", "admin", "create-token", user, "--name", "t"],
-        env=server_env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return out.stdout.strip().splitlines()[-1]
 
 
 def _restarts_and_crashes(metrics: str) -> int:
@@ -109,10 +96,10 @@ async def _response(reader: asyncio.StreamReader) -> tuple[int, bool]:
 def test_a_thousand_hostile_requests_in_a_second_and_it_still_serves(
     dais_server: ServerProcess, server_env: dict[str, str]
 ) -> None:
-    admin = {"Authorization": f"Bearer {_token(server_env, 'admin')}"}
+    admin = {"Authorization": f"Bearer {cli_token(server_env, 'admin')}"}
     with httpx.Client(base_url=dais_server.url, headers=admin, timeout=30) as c:
         owner = c.post("/api/admin/users", json={"username": "olga"}).json()["id"]
-        olga = {"Authorization": f"Bearer {_token(server_env, 'olga')}"}
+        olga = {"Authorization": f"Bearer {cli_token(server_env, 'olga')}"}
         assert c.post("/api/projects", json={"name": "web"}, headers=olga).status_code == 201
         before = _restarts_and_crashes(c.get("/metrics").text)
     kinds = _hostile(owner)
@@ -210,7 +197,7 @@ def test_any_unicode_in_any_path_parameter_is_never_a_5xx(
 
 @pytest.fixture
 def fuzz_target(dais_server: ServerProcess, server_env: dict[str, str]) -> Any:
-    admin = {"Authorization": f"Bearer {_token(server_env, 'admin')}"}
+    admin = {"Authorization": f"Bearer {cli_token(server_env, 'admin')}"}
     with httpx.Client(base_url=dais_server.url, headers=admin, timeout=30) as c:
         r = c.post("/api/projects", json={"name": "web", "initialize_with_readme": True})
         assert r.status_code == 201

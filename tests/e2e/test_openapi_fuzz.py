@@ -20,7 +20,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import ServerProcess
+from tests.conftest import ServerProcess, cli_token
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
 
@@ -33,17 +33,6 @@ SEED = os.environ.get("DAIS_FUZZ_SEED", "20261203")
 def server_env(server_env: dict[str, str]) -> dict[str, str]:
     # The seeded webhook points at this machine (there is no network to resolve names on).
     return server_env | {"DAIS_WEBHOOK_ALLOWED_HOSTS": "loopback"}
-
-
-def _token(server_env: dict[str, str], user: str) -> str:
-    out = subprocess.run(
-        [sys.executable, "-m", "dais.cli", "admin", "create-token", user, "--name", "fuzz"],
-        env=server_env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return out.stdout.strip().splitlines()[-1]
 
 
 def _seed(url: str, admin: dict[str, str]) -> None:
@@ -120,9 +109,9 @@ def _fuzz(url: str, token: str, label: str, tmp_path: Path) -> str:
 def test_every_operation_as_admin_and_as_a_plain_user(
     dais_server: ServerProcess, server_env: dict[str, str], tmp_path: Path
 ) -> None:
-    admin = _token(server_env, "admin")
+    admin = cli_token(server_env, "admin")
     _seed(dais_server.url, {"Authorization": f"Bearer {admin}"})
-    vera = _token(server_env, "vera")
+    vera = cli_token(server_env, "vera")
     _fuzz(dais_server.url, admin, "admin", tmp_path)
     _fuzz(dais_server.url, vera, "vera", tmp_path)
     assert dais_server.proc.poll() is None, "dais serve stopped during the run"

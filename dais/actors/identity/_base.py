@@ -14,6 +14,7 @@ from dais.errors import Forbidden, NotFound
 
 from . import audit, cache, tokens
 from .messages import (
+    AssignmentRecord,
     AuditContext,
     DelegationRecord,
     GetUser,
@@ -112,6 +113,20 @@ def _passkey(row: Any) -> PasskeyRecord:
         transports=tuple(row["transports"]),
         created_at=row["created_at"],
         last_used_at=row["last_used_at"],
+    )
+
+
+def _assignment(row: Any, role: str, assignee: Any) -> AssignmentRecord:
+    """A role assignment row, with its role's name and the assignee's names beside it."""
+    return AssignmentRecord(
+        id=row["id"],
+        user_id=row["user_id"],
+        role_id=row["role_id"],
+        role=role,
+        project_id=row["project_id"],
+        created_at=row["created_at"],
+        username=assignee["username"],
+        display_name=assignee["display_name"],
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import asyncpg
 
@@ -18,28 +18,31 @@ from . import audit, cache, resolver, rules
 from ._base import (
     _DELEGATION_WITH_NAMES,
     IdentityBase,
+    _assignment,
     _check_grantable,
     _delegation,
     _known_permissions,
     _role,
 )
-from .messages import (
-    AssignmentRecord,
-    AssignRole,
-    CreateRole,
-    Delegate,
-    DelegationRecord,
-    DeleteRole,
-    ListAssignments,
-    ListDelegations,
-    ListRoles,
-    Permissions,
-    RevokeDelegation,
-    RoleRecord,
-    UnassignRole,
-    UpdateRole,
-)
 from .permissions import Permission
+
+if TYPE_CHECKING:
+    from .messages import (
+        AssignmentRecord,
+        AssignRole,
+        CreateRole,
+        Delegate,
+        DelegationRecord,
+        DeleteRole,
+        ListAssignments,
+        ListDelegations,
+        ListRoles,
+        Permissions,
+        RevokeDelegation,
+        RoleRecord,
+        UnassignRole,
+        UpdateRole,
+    )
 
 
 async def _grants_of(
@@ -281,16 +284,7 @@ class Grants(IdentityBase):
         except asyncpg.UniqueViolationError:
             raise Conflict("that role is already assigned there") from None
         await self._changed()
-        return AssignmentRecord(
-            id=row["id"],
-            user_id=row["user_id"],
-            role_id=row["role_id"],
-            role=m.role,
-            project_id=row["project_id"],
-            created_at=row["created_at"],
-            username=assignee["username"],
-            display_name=assignee["display_name"],
-        )
+        return _assignment(row, m.role, assignee)
 
     async def _on_UnassignRole(self, m: UnassignRole) -> None:  # noqa: N802
         async with self._pool.acquire() as conn, conn.transaction():
@@ -327,19 +321,7 @@ class Grants(IdentityBase):
             m.user_id,
             m.project_id,
         )
-        return [
-            AssignmentRecord(
-                id=r["id"],
-                user_id=r["user_id"],
-                role_id=r["role_id"],
-                role=r["role"],
-                project_id=r["project_id"],
-                created_at=r["created_at"],
-                username=r["username"],
-                display_name=r["display_name"],
-            )
-            for r in rows
-        ]
+        return [_assignment(r, r["role"], r) for r in rows]
 
     # --- delegation --------------------------------------------------------------------
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from dais.errors import NotFound, ValidationFailed
 
 from . import audit
-from ._base import IdentityBase, _check_grantable, _known_permissions
-from .messages import AssignmentRecord, SetProjectMember
+from ._base import IdentityBase, _assignment, _check_grantable, _known_permissions
+
+if TYPE_CHECKING:
+    from .messages import AssignmentRecord, SetProjectMember
 
 
 class Members(IdentityBase):
@@ -47,8 +49,7 @@ class Members(IdentityBase):
             )
             same = [r for r in held if r["role_id"] == role["id"]]
             if same and len(held) == 1:
-                row = same[0]
-                return _record(row, m.role, assignee), False
+                return _assignment(same[0], m.role, assignee), False
             if held:
                 await conn.execute(
                     "DELETE FROM role_assignments WHERE user_id = $1 AND project_id = $2",
@@ -79,17 +80,4 @@ class Members(IdentityBase):
                 },
             )
         await self._changed()
-        return _record(row, m.role, assignee), not held
-
-
-def _record(row: Any, role: str, assignee: Any) -> AssignmentRecord:
-    return AssignmentRecord(
-        id=row["id"],
-        user_id=row["user_id"],
-        role_id=row["role_id"],
-        role=role,
-        project_id=row["project_id"],
-        created_at=row["created_at"],
-        username=assignee["username"],
-        display_name=assignee["display_name"],
-    )
+        return _assignment(row, m.role, assignee), not held
