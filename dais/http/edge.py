@@ -103,12 +103,32 @@ class Edge:
         status = 500
         id_header = (b"x-request-id", request_id)
 
+        # A request whose body the app answers without reading to its end leaves the
+        # connection unusable; Hypercorn then closes it silently after the response, and a
+        # client that sends its next request on it loses that one. Say so in the answer.
+        body_pending = content_length > 0 or chunked
+
         async def send_with_id(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message["headers"] = [*message.get("headers", ()), id_header]
+                headers = [*message.get("headers", ()), id_header]
+                if body_pending and (b"connection", b"close") not in headers:
+                    headers.append((b"connection", b"close"))
+                message["headers"] = headers
             await send(message)
+
+        if body_pending:
+            inner = receive
+
+            async def receive_tracked() -> Message:
+                nonlocal body_pending
+                message = await inner()
+                if message["type"] != "http.request" or not message.get("more_body", False):
+                    body_pending = False
+                return message
+
+            receive = receive_tracked
 
         metrics = self.metrics
         metrics.in_flight += 1

@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import mimetypes
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -145,11 +146,19 @@ async def index(request: Request[Any, Any, Any]) -> Response[bytes]:
     return _index(request)
 
 
+_ASSET_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,199}")
+
+
 @route("/assets/{file:path}", http_method=["GET", "HEAD"], include_in_schema=False)
 async def asset(request: Request[Any, Any, Any], file: FromPath[str]) -> Response[bytes]:
     """A built asset: its name carries its content hash, so it is cached for good."""
+    name = file.lstrip("/")
+    # Vite writes assets flat, named [name]-[hash].[ext]: anything else names none (and a
+    # NUL would make the file system calls below raise).
+    if not _ASSET_NAME.fullmatch(name):
+        raise NotFoundException(f"no asset {name!r}")
     root = (DIST / "assets").resolve()
-    wanted = (root / file.lstrip("/")).resolve()
+    wanted = (root / name).resolve()
     found = _read(wanted) if wanted.is_relative_to(root) and wanted.is_file() else None
     if found is None:
         raise NotFoundException(f"no asset {file.lstrip('/')!r}: the app may have been rebuilt")

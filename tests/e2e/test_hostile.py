@@ -203,3 +203,33 @@ def fuzz_target(dais_server: ServerProcess, server_env: dict[str, str]) -> Any:
         assert r.status_code == 201
         yield c, dais_server
         assert "Traceback" not in dais_server.log(), dais_server.log()[-5000:]
+
+
+def test_an_answer_that_leaves_the_body_unread_closes_the_connection(
+    dais_server: ServerProcess,
+) -> None:
+    """Hypercorn closes such a connection after the answer without saying so, and a client
+    reusing it lost its next request ("server disconnected"): the answer now says close."""
+
+    async def exchange() -> list[tuple[int, bool]]:
+        reader, writer = await asyncio.open_connection("127.0.0.1", dais_server.port)
+        body = b"0032want " + b"0" * 40 + b"\n0000"
+        unread = (  # git's upload-pack asks for credentials first: 401, body never read
+            b"POST /nobody/nothing.git/git-upload-pack HTTP/1.1\r\nHost: x\r\n"
+            b"Content-Type: application/x-git-upload-pack-request\r\n"
+            b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+        )
+        read = b"GET /api/version HTTP/1.1\r\nHost: x\r\n\r\n"
+        answers = []
+        try:
+            writer.write(read)
+            answers.append(await _response(reader))
+            writer.write(unread)
+            answers.append(await _response(reader))
+        finally:
+            writer.close()
+        return answers
+
+    (ok, kept), (refused, closed) = asyncio.run(exchange())
+    assert (ok, kept) == (200, False)  # a body-less request keeps the connection
+    assert refused in {401, 404} and closed
