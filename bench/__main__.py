@@ -13,7 +13,7 @@ import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 
-from bench import ask_roundtrip, git, healthz, identity, issues, memory, ui, webhooks
+from bench import ask_roundtrip, git, healthz, identity, issues, memory, secrets, ui, webhooks
 
 
 @contextlib.contextmanager
@@ -70,13 +70,19 @@ SERVER_BENCHMARKS: dict[str, Callable[[str], object]] = {
 
 def main() -> None:
     """Run every benchmark, or those named on the command line (``python -m bench git``)."""
-    wanted = set(sys.argv[1:]) or {"ask", *SERVER_BENCHMARKS}
-    unknown = wanted - {"ask", *SERVER_BENCHMARKS}
+    alone = {"ask", "secrets"}  # no database needed
+    wanted = set(sys.argv[1:]) or {*alone, *SERVER_BENCHMARKS}
+    unknown = wanted - {*alone, *SERVER_BENCHMARKS}
     if unknown:
         sys.exit(f"unknown benchmark(s): {', '.join(sorted(unknown))}")
     if "ask" in wanted:
         print("== actor ask round-trip")
         ask_roundtrip.main()
+    if "secrets" in wanted:
+        print("\n== secrets")
+        secrets.main()
+    if not wanted & set(SERVER_BENCHMARKS):
+        return
     with _database() as server_url:
         for name, run in SERVER_BENCHMARKS.items():
             if name in wanted:

@@ -106,7 +106,8 @@ class Edge:
         # A request whose body the app answers without reading to its end leaves the
         # connection unusable; Hypercorn then closes it silently after the response, and a
         # client that sends its next request on it loses that one. Say so in the answer.
-        body_pending = content_length > 0 or chunked
+        # (HTTP/1 only: HTTP/2 has no connection header, and its streams do not share state.)
+        body_pending = (content_length > 0 or chunked) and scope.get("http_version", "1.1") < "2"
 
         async def send_with_id(message: Message) -> None:
             nonlocal status

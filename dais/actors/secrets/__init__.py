@@ -1,0 +1,2 @@
+"""The secrets engine (in progress): envelope encryption and masking; the actor, routes and
+storage come next."""
