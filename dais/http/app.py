@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import msgspec
 from litestar import Litestar
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.routes import HTTPRoute
+from litestar.utils import ensure_async_callable
 
 from dais import __version__
 from dais.actors.identity.cache import PrincipalCache
@@ -88,11 +90,11 @@ def create_app(
                 "listing_cache": ListingCache(),
             }
         ),
-        before_request=strict_body,
         logging_config=None,
         debug=False,
     )
     _answer_options_with_every_method(app)
+    _decode_bodies_strictly(app)
     edge: Any = Edge(
         app,
         services.metrics,
@@ -121,3 +123,21 @@ def _answer_options_with_every_method(app: Litestar) -> None:
             for cell in closure:
                 if isinstance(cell.cell_contents, HTTPRoute):
                     cell.cell_contents = route
+
+
+def _decode_bodies_strictly(app: Litestar) -> None:
+    """Give each route that takes a JSON body the strict decoding hook (dais.http.strict).
+
+    Per route rather than app-wide: an app-wide ``before_request`` is awaited on every
+    request, reads included (in-process, a routed GET measured 40 µs either way, with up
+    to 5 µs more in some runs: small, but for nothing).
+    """
+    hook = ensure_async_callable(strict_body)
+    for route in app.routes:
+        if not isinstance(route, HTTPRoute):
+            continue
+        for handler in route.route_handlers:
+            data = handler.parsed_fn_signature.parameters.get("data")
+            struct = getattr(data, "annotation", None)
+            if isinstance(struct, type) and issubclass(struct, msgspec.Struct):
+                handler.before_request = hook

@@ -170,3 +170,21 @@ async def test_problem_instance_is_the_path_as_sent(client: httpx.AsyncClient) -
     assert r.json()["instance"] == "/api/projects/alice%2Fweb%C2%B9/issues"
     r = await client.post("/api/auth/login", content="[" * 100, headers=JSON)
     assert r.json()["instance"] == "/api/auth/login"
+
+
+async def test_json_bodies_are_decoded_strictly(
+    client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    _alice, alice = await make_user("alice")
+    assert (await client.post("/api/projects", json={"name": "web"}, headers=alice)).is_success
+    rules = "/api/projects/alice%2Fweb/protected-branches"
+    for body, field in (
+        ({"pattern": "main", "dismiss_stale_approvals": 0}, "dismiss_stale_approvals"),
+        ({"pattern": "main", "required_approvals": "1"}, "required_approvals"),
+    ):
+        r = await client.post(rules, json=body, headers=alice)
+        assert r.status_code == 422, r.text
+        assert r.json()["errors"][0]["field"] == field
+    assert (await client.get(rules, headers=alice)).json() == []  # nothing was written
+    r = await client.post(rules, json={"pattern": "main", "required_approvals": 1}, headers=alice)
+    assert r.status_code == 201
