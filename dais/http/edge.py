@@ -134,8 +134,10 @@ class Edge:
         metrics = self.metrics
         metrics.in_flight += 1
         try:
-            refusal = self._refuse(scope, content_length, chunked, content_type)
-            if refusal is None and self._is_api_json(scope, content_type):
+            # Litestar collapses repeated slashes when routing; so must the checks.
+            path: str = _SLASHES.sub("/", scope["path"])
+            refusal = self._refuse(scope, path, content_length, chunked, content_type)
+            if refusal is None and self._takes_json(scope, path) and _is_json(content_type):
                 receive, refusal = await self._screen_json(receive)
             if refusal is not None:
                 await _send_problem(send_with_id, scope, *refusal)
@@ -167,13 +169,13 @@ class Edge:
                     },
                 )
 
-    def _is_api_json(self, scope: Scope, content_type: bytes) -> bool:
-        path: str = scope["path"]
+    def _takes_json(self, scope: Scope, path: str) -> bool:
+        """Whether a request's body, if any, must be JSON: a POST, PUT or PATCH under /api/
+        outside the raw-body prefixes (``path`` collapsed as Litestar routes it)."""
         return (
             scope["method"] in _BODY_METHODS
             and path.startswith("/api/")
             and not path.startswith(self.raw_body_prefixes or ("\0",))
-            and _is_json(content_type)
         )
 
     async def _screen_json(self, receive: Receive) -> tuple[Receive, tuple[int, str] | None]:
@@ -202,20 +204,16 @@ class Edge:
         return _replaying(body, receive), None
 
     def _refuse(
-        self, scope: Scope, content_length: int, chunked: bool, content_type: bytes
+        self, scope: Scope, path: str, content_length: int, chunked: bool, content_type: bytes
     ) -> tuple[int, str] | None:
         if content_length == -2:
             return 400, "Content-Length is not a number"
-        # Litestar collapses repeated slashes when routing; so must the checks.
-        path: str = _SLASHES.sub("/", scope["path"])
         # The API's limit; git and other transports stream their bodies under limits of
         # their own (a push is far larger than any JSON body).
         if content_length > self.max_body_size and path.startswith("/api/"):
             return 413, f"request body is larger than the limit of {self.max_body_size} bytes"
         if (
-            scope["method"] in _BODY_METHODS
-            and path.startswith("/api/")
-            and not path.startswith(self.raw_body_prefixes or ("\0",))
+            self._takes_json(scope, path)
             and (content_type or content_length > 0 or chunked)
             and not _is_json(content_type)
         ):
