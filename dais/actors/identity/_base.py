@@ -116,6 +116,22 @@ def _passkey(row: Any) -> PasskeyRecord:
     )
 
 
+async def _insert_assignment(
+    conn: Any, user_id: int, role_id: int, project_id: int | None, created_by: int | None
+) -> Any:
+    """Write one role assignment; returns its row."""
+    row = await conn.fetchrow(
+        "INSERT INTO role_assignments (user_id, role_id, project_id, created_by)"
+        " VALUES ($1, $2, $3, $4) RETURNING *",
+        user_id,
+        role_id,
+        project_id,
+        created_by,
+    )
+    assert row is not None
+    return row
+
+
 def _assignment(row: Any, role: str, assignee: Any) -> AssignmentRecord:
     """A role assignment row, with its role's name and the assignee's names beside it."""
     return AssignmentRecord(

@@ -21,6 +21,7 @@ from ._base import (
     _assignment,
     _check_grantable,
     _delegation,
+    _insert_assignment,
     _known_permissions,
     _role,
 )
@@ -262,17 +263,9 @@ class Grants(IdentityBase):
                 )
                 if assignee is None:
                     raise NotFound(f"user {m.user_id} does not exist")
-                row = await conn.fetchrow(
-                    """
-                    INSERT INTO role_assignments (user_id, role_id, project_id, created_by)
-                    VALUES ($1, $2, $3, $4) RETURNING *
-                    """,
-                    m.user_id,
-                    role["id"],
-                    m.project_id,
-                    m.audit.actor_id,
+                row = await _insert_assignment(
+                    conn, m.user_id, role["id"], m.project_id, m.audit.actor_id
                 )
-                assert row is not None
                 await audit.record(
                     conn,
                     m.audit,

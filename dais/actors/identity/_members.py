@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 from dais.errors import NotFound, ValidationFailed
 
 from . import audit
-from ._base import IdentityBase, _assignment, _check_grantable, _known_permissions
+from ._base import (
+    IdentityBase,
+    _assignment,
+    _check_grantable,
+    _insert_assignment,
+    _known_permissions,
+)
 
 if TYPE_CHECKING:
     from .messages import AssignmentRecord, SetProjectMember
@@ -56,17 +62,9 @@ class Members(IdentityBase):
                     assignee["id"],
                     m.project_id,
                 )
-            row = await conn.fetchrow(
-                """
-                INSERT INTO role_assignments (user_id, role_id, project_id, created_by)
-                VALUES ($1, $2, $3, $4) RETURNING *
-                """,
-                assignee["id"],
-                role["id"],
-                m.project_id,
-                m.audit.actor_id,
+            row = await _insert_assignment(
+                conn, assignee["id"], role["id"], m.project_id, m.audit.actor_id
             )
-            assert row is not None
             await audit.record(
                 conn,
                 m.audit,
