@@ -147,9 +147,13 @@ export function navigate(to: string, options: { replace?: boolean } = {}) {
 
 export function useLocation(): Loc {
   const [, set] = useState(0);
+  const rendered = current;
   useEffect(() => {
     const l = () => set((n) => n + 1);
     listeners.add(l);
+    // A navigation between this render and the effect would otherwise go unseen (see
+    // useUser in session.ts).
+    if (current !== rendered) l();
     return () => void listeners.delete(l);
   }, []);
   return current;

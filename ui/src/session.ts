@@ -26,9 +26,14 @@ export async function signOut() {
 
 export function useUser(): User | null | undefined {
   const [, set] = useState(0);
+  const rendered = user;
   useEffect(() => {
     const l = () => set((n) => n + 1);
     listeners.add(l);
+    // The user may have been set between this render and the effect (the first /api/user
+    // answer racing the first paint): then nothing would tell this component, and the
+    // header would show neither "Sign in" nor the user. Catch up now.
+    if (user !== rendered) l();
     return () => void listeners.delete(l);
   }, []);
   return user;
