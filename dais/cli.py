@@ -52,7 +52,23 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run(coro_fn: object, *args: object) -> None:
-    anyio.run(coro_fn, *args, backend="asyncio", backend_options={"use_uvloop": True})  # type: ignore[arg-type]
+    """Run ``coro_fn`` on uvloop. A task group wraps a start-up error (a wrong secrets key, a
+    database that is not there) in an exception group; one error alone is raised as itself,
+    so ``main`` can print it as one line."""
+    try:
+        anyio.run(coro_fn, *args, backend="asyncio", backend_options={"use_uvloop": True})  # type: ignore[arg-type]
+    except BaseExceptionGroup as group:
+        sole = _sole(group)
+        if sole is None:
+            raise
+        raise sole from None
+
+
+def _sole(group: BaseExceptionGroup[BaseException]) -> BaseException | None:
+    if len(group.exceptions) != 1:
+        return None
+    only = group.exceptions[0]
+    return _sole(only) if isinstance(only, BaseExceptionGroup) else only
 
 
 async def _migrate(settings: Settings) -> None:

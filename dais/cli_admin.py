@@ -1,4 +1,5 @@
-"""``dais admin ...``: user and token chores from the shell, through the identity actor."""
+"""``dais admin ...``: user and token chores from the shell, through the identity actor, and
+the secrets master key's rotation."""
 
 from __future__ import annotations
 
@@ -26,7 +27,9 @@ _AUDIT = m.AuditContext(actor_id=None, actor_name="cli", client_address=None, us
 
 def add_parser(sub: Any, config_help: str) -> None:
     admin = sub.add_parser(
-        "admin", help="manage users and tokens", description="Manage users and tokens."
+        "admin",
+        help="manage users, tokens and the secrets key",
+        description="Manage users, tokens and the secrets master key.",
     )
     actions = admin.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -67,7 +70,19 @@ def add_parser(sub: Any, config_help: str) -> None:
         help=f"repeatable; one of: *, {', '.join(p.value for p in Permission)} (default *)",
     )
     token.add_argument("--expires-in-days", type=int, metavar="DAYS")
-    for parser in (create, reset, token):
+    rotate = actions.add_parser(
+        "rotate-secrets-key",
+        help="rewrap every secret under a new master key",
+        description="Rewrap every secret's data key under a new master key; values are never "
+        "decrypted. With a key file (the default), a new key is generated into it and the old "
+        "one kept beside it until every row is rewrapped. With DAIS_SECRETS_KEY, set it to the "
+        "new key and DAIS_SECRETS_OLD_KEYS to the old one first. Killed halfway, run it again: "
+        "it resumes where it stopped.",
+    )
+    rotate.add_argument(
+        "--batch", type=int, default=500, metavar="ROWS", help="rows per transaction"
+    )
+    for parser in (create, reset, token, rotate):
         parser.add_argument("--config", dest="config", metavar="FILE", help=config_help)
 
 
@@ -107,7 +122,72 @@ async def _identity(settings: Settings) -> AsyncIterator[Services]:
         yield Services(settings, pool, broker, system, Metrics(lambda: system))
 
 
+async def rotate_secrets_key(settings: Settings, *, batch: int = 500) -> None:
+    """``dais admin rotate-secrets-key``: see its description above."""
+    from dais.actors.identity import audit
+    from dais.actors.secrets import stored
+    from dais.actors.secrets.envelope import MasterKey
+    from dais.actors.secrets.keyring import load_keyring, read_key_file, write_key_file
+    from dais.serve import open_database
+
+    if not 1 <= batch <= 100_000:
+        raise SystemExit("dais: --batch must be between 1 and 100000")
+    keyring = load_keyring(settings, generate=False)
+    async with open_database(settings) as (pool, _url):
+        await stored.check_keys(pool, keyring)
+        old = keyring.current.key_id
+        pending = await stored.count_pending(pool, old)
+        file = keyring.file
+        if pending:
+            print(f"resuming: {pending} sealed rows are not yet under key {old}", flush=True)
+        elif file is None:
+            print(
+                f"every secret is sealed under key {old} already. To rotate, set "
+                "DAIS_SECRETS_KEY to a new key (openssl rand -base64 32) and "
+                "DAIS_SECRETS_OLD_KEYS to the current one, restart dais, and run this again."
+            )
+            return
+        else:
+            new = MasterKey.generate()
+            write_key_file(file, [new, *read_key_file(file)])
+            pending = await stored.count_pending(pool, new.key_id)
+            print(
+                f"new master key {new.key_id} written first in {file}; key {old} stays below "
+                f"it until all {pending} sealed rows are rewrapped",
+                flush=True,
+            )
+        result = await stored.rewrap_all(
+            pool,
+            keyring,
+            batch=batch,
+            progress=lambda n: print(f"rewrapped {n} of {pending}", flush=True),
+        )
+        rewrapped = result.rewrapped
+        if file is not None:
+            write_key_file(file, [keyring.current])
+            # Rows a running server sealed with the old key just before it saw the new file.
+            rewrapped += (await stored.rewrap_all(pool, keyring, batch=batch)).rewrapped
+        async with pool.acquire() as conn, conn.transaction():
+            await audit.record(
+                conn,
+                _AUDIT,
+                "secrets.rotate_key",
+                "platform",
+                None,
+                {"key_id": result.key_id, "rewrapped": rewrapped},
+            )
+    after = (
+        f"older keys removed from {file}"
+        if file is not None
+        else "DAIS_SECRETS_OLD_KEYS may be removed now"
+    )
+    print(f"done: {rewrapped} sealed rows rewrapped under key {result.key_id}; {after}")
+
+
 async def run(settings: Settings, args: argparse.Namespace) -> None:
+    if args.action == "rotate-secrets-key":
+        await rotate_secrets_key(settings, batch=args.batch)
+        return
     async with _identity(settings) as services:
         identity = services.system.ref("identity")
         if args.action == "create-user":

@@ -56,6 +56,21 @@ class Settings:
     webhook_timeout: float = 10.0
     webhook_max_response_size: int = 64 * 1024
     webhook_disable_after: int = 10
+    secrets_key: str | None = attrs.field(default=None, repr=False)
+    secrets_old_keys: tuple[str, ...] = attrs.field(default=(), repr=False)
+    secrets_key_file: Path | None = None
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_security: str = "starttls"
+    smtp_username: str | None = None
+    smtp_password: str | None = attrs.field(default=None, repr=False)
+    smtp_from: str | None = None
+    smtp_timeout: float = 10.0
+    smtp_verify_tls: bool = True
+    smtp_ca_file: Path | None = None
+    notify_email_window: float = 120.0
+    notify_max_attempts: int = 6
+    notify_retry_delay: float = 30.0
 
     @property
     def bind(self) -> str:
@@ -211,6 +226,48 @@ def _path(raw: str) -> Path:
     if not raw.strip():
         raise ValueError("must not be empty")
     return Path(raw).expanduser()
+
+
+def _keys(raw: str) -> tuple[str, ...]:
+    # Checked as keys when the keyring is loaded, which names the bad one without showing it.
+    return tuple(k.strip() for k in raw.split(",") if k.strip())
+
+
+def _secret_text(raw: str) -> str:
+    if not raw.strip():
+        raise ValueError("must not be empty")
+    return raw.strip()
+
+
+def _boolean(raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError("must be true or false")
+
+
+_HOST_NAME = re.compile(r"[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\]")
+
+
+def _smtp_host(raw: str) -> str:
+    value = raw.strip()
+    if not _HOST_NAME.fullmatch(value):
+        raise ValueError("must be a host name or an IP address")
+    return value.strip("[]")
+
+
+def _mailbox(raw: str) -> str:
+    """``dais@example.com`` or ``dais <dais@example.com>``: one address, nothing to inject."""
+    value = raw.strip()
+    if any(c in value for c in "\r\n\x00") or not re.fullmatch(
+        r"([^<>@,;]*<)?[^\s<>@,;]+@[^\s<>@,;]+>?", value
+    ):
+        raise ValueError("must be one address, e.g. dais@example.com or dais <dais@example.com>")
+    if value.count("<") != value.count(">"):
+        raise ValueError("has an unbalanced < or >")
+    return value
 
 
 def redact_url(url: str) -> str:
@@ -430,6 +487,99 @@ _SPECS: tuple[_Spec, ...] = (
         "Deliveries in a row that may fail before a webhook is switched off.",
     ),
     _Spec(
+        "DAIS_SECRETS_KEY",
+        "secrets_key",
+        _secret_text,
+        "",
+        "Master key of the secrets engine (base64 of 32 bytes: `openssl rand -base64 32`). "
+        "Unset: read from DAIS_SECRETS_KEY_FILE.",
+    ),
+    _Spec(
+        "DAIS_SECRETS_OLD_KEYS",
+        "secrets_old_keys",
+        _keys,
+        "",
+        "Comma-separated earlier master keys that still open secrets while "
+        "`dais admin rotate-secrets-key` rewraps them under DAIS_SECRETS_KEY.",
+    ),
+    _Spec(
+        "DAIS_SECRETS_KEY_FILE",
+        "secrets_key_file",
+        _path,
+        "",
+        "File of master keys (base64, one per line, the current one first). Unset, with no "
+        "DAIS_SECRETS_KEY: `$DAIS_DATA_DIR/secrets.key`, generated with mode 0600.",
+    ),
+    _Spec(
+        "DAIS_SMTP_HOST",
+        "smtp_host",
+        _smtp_host,
+        "",
+        "SMTP server for notification email. Unset: no email is sent.",
+    ),
+    _Spec("DAIS_SMTP_PORT", "smtp_port", _int_range(1, 65535), "587", "SMTP server port."),
+    _Spec(
+        "DAIS_SMTP_SECURITY",
+        "smtp_security",
+        _choice("starttls", "tls", "none"),
+        "starttls",
+        "`starttls` (upgrade after connecting, port 587), `tls` (implicit TLS, port 465) or "
+        "`none` (plain; only for a relay on a trusted network).",
+    ),
+    _Spec("DAIS_SMTP_USERNAME", "smtp_username", _secret_text, "", "SMTP user name, if it asks."),
+    _Spec("DAIS_SMTP_PASSWORD", "smtp_password", _secret_text, "", "SMTP password."),
+    _Spec(
+        "DAIS_SMTP_FROM",
+        "smtp_from",
+        _mailbox,
+        "",
+        "From address of notification email. Default: `dais <dais@HOST>`, HOST from "
+        "DAIS_PUBLIC_URL.",
+    ),
+    _Spec(
+        "DAIS_SMTP_TIMEOUT",
+        "smtp_timeout",
+        _seconds(0.1, 300),
+        "10",
+        "How long one email may take to send, connecting included.",
+    ),
+    _Spec(
+        "DAIS_SMTP_VERIFY_TLS",
+        "smtp_verify_tls",
+        _boolean,
+        "true",
+        "Check the SMTP server's certificate.",
+    ),
+    _Spec(
+        "DAIS_SMTP_CA_FILE",
+        "smtp_ca_file",
+        _path,
+        "",
+        "PEM bundle to check the SMTP server's certificate with, instead of the system's.",
+    ),
+    _Spec(
+        "DAIS_NOTIFY_EMAIL_WINDOW",
+        "notify_email_window",
+        _seconds(0, 86400),
+        "120",
+        "Notifications of one thread within this many seconds of its last email go out "
+        "together as one email at the window's end (the first is sent at once).",
+    ),
+    _Spec(
+        "DAIS_NOTIFY_MAX_ATTEMPTS",
+        "notify_max_attempts",
+        _int_range(1, 100),
+        "6",
+        "Attempts per notification email or webhook before it is marked failed.",
+    ),
+    _Spec(
+        "DAIS_NOTIFY_RETRY_DELAY",
+        "notify_retry_delay",
+        _seconds(0.01, 3600),
+        "30",
+        "First retry delay of a failed notification; it doubles at each attempt, up to an hour.",
+    ),
+    _Spec(
         "DAIS_SHUTDOWN_TIMEOUT",
         "shutdown_timeout",
         _seconds(0.1, 600),
@@ -483,7 +633,7 @@ def load_settings(
             values[spec.field] = spec.parse(text)
         except ValueError as exc:
             shown = redact_url(text) if spec.field.endswith("_url") else text
-            if spec.field == "admin_password":
+            if spec.field in {"admin_password", "secrets_key", "smtp_password"}:
                 shown = "***"
             raise ConfigError(f"{spec.env}={shown!r}: {exc}") from None
     host, port = values.pop("bind")

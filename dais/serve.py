@@ -20,7 +20,17 @@ from dais.actors.issues.actor import IssuesActor
 from dais.actors.issues.subscribers import subscribers as issues_subscribers
 from dais.actors.merges.actor import MergeRequestsActor
 from dais.actors.merges.subscribers import subscribers as merge_request_subscribers
+from dais.actors.notify import dispatcher as notify_dispatcher
+from dais.actors.notify.actor import NotifyActor
+from dais.actors.notify.messages import ACTOR as NOTIFY
+from dais.actors.notify.messages import SENDER as NOTIFY_SENDER
+from dais.actors.notify.policy import NotifyPolicy
+from dais.actors.notify.sender import NotificationSender
 from dais.actors.projects.actor import ProjectsActor
+from dais.actors.secrets import stored as stored_secrets
+from dais.actors.secrets.actor import SecretsActor
+from dais.actors.secrets.keyring import load_keyring
+from dais.actors.secrets.messages import ACTOR as SECRETS
 from dais.actors.webhooks.actor import WebhooksActor
 from dais.actors.webhooks.messages import ACTOR as WEBHOOKS
 from dais.actors.webhooks.messages import SENDER as WEBHOOK_SENDER
@@ -126,6 +136,12 @@ async def _run(
         print(f"dais {_version()} is running at {settings.public_url}", file=sys.stderr, flush=True)
         async with anyio.create_task_group() as tg:
 
+            async def tell_streams() -> None:
+                await stop.wait()
+                services.stopping.set()
+
+            tg.start_soon(tell_streams)
+
             async def http() -> None:
                 # In a task of its own: Hypercorn's asyncio.TaskGroup leaves a cancellation
                 # request on the task that ran it, which anyio would otherwise take for one
@@ -184,11 +200,24 @@ async def start_actors(
     merge_requests = await services.system.start_child(
         ChildSpec("merge_requests", lambda: MergeRequestsActor(pool, settings.data_dir))
     )
+    keyring = load_keyring(settings)
+    await stored_secrets.prepare(pool, keyring)
+    await services.system.start_child(ChildSpec(SECRETS, lambda: SecretsActor(pool, keyring)))
     hooks = DeliveryPolicy.from_settings(settings)
-    await services.system.start_child(ChildSpec(WEBHOOKS, lambda: WebhooksActor(pool, hooks)))
-    await services.system.start_child(ChildSpec(WEBHOOK_SENDER, lambda: WebhookSender(pool, hooks)))
+    await services.system.start_child(
+        ChildSpec(WEBHOOKS, lambda: WebhooksActor(pool, hooks, keyring))
+    )
+    await services.system.start_child(
+        ChildSpec(WEBHOOK_SENDER, lambda: WebhookSender(pool, hooks, keyring))
+    )
+    notify = NotifyPolicy.from_settings(settings)
+    await services.system.start_child(ChildSpec(NOTIFY, lambda: NotifyActor(pool, notify, keyring)))
+    await services.system.start_child(
+        ChildSpec(NOTIFY_SENDER, lambda: NotificationSender(pool, notify, keyring))
+    )
     every = [
         *identity_subscribers(pool, broker),
+        *notify_dispatcher.subscribers(pool, services.system, broker, notify),
         *webhook_subscribers(pool, services.system, hooks, settings.data_dir),
         *issues_subscribers(pool, broker),
         *merge_request_subscribers(merge_requests),

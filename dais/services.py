@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import anyio
 import asyncpg
 import attrs
 
@@ -27,6 +28,9 @@ class Services:
     broker: Broker
     system: ActorSystem
     metrics: Metrics
+    #: Set when the server begins to stop: long-lived responses (event streams) end then,
+    #: rather than hold the drain up to its timeout.
+    stopping: anyio.Event = attrs.field(factory=anyio.Event)
 
     async def ask(self, ref: ActorRef[M], message: M) -> Any:
         """Ask an actor on behalf of an HTTP request, bounded by ``DAIS_ASK_TIMEOUT``."""

@@ -22,6 +22,8 @@ from dais.gitserver import routes as gitserver_routes
 
 from . import admin, health, identity, issues, params, passkeys, projects, repository, ui
 from . import merge_requests as merge_request_routes
+from . import notifications as notification_routes
+from . import secrets as secret_routes
 from . import webhooks as webhook_routes
 from .edge import Edge
 from .problems import exception_handlers
@@ -62,6 +64,8 @@ def create_app(
             *merge_request_routes.ROUTES,
             *repository.ROUTES,
             *webhook_routes.ROUTES,
+            *secret_routes.ROUTES,
+            *notification_routes.ROUTES,
             *gitserver_routes.ROUTES,
             *lfs_routes.ROUTES,
             *route_handlers,

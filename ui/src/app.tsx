@@ -4,10 +4,41 @@ import { useEffect, useState } from "preact/hooks";
 import { ErrorBox, Spinner, TopProgress } from "./components";
 import { ProjectLayout } from "./layouts/project";
 import { SidebarLayout } from "./layouts/sidebar";
+import { useUnread } from "./notifications";
 import { Link, match, navigate, useLocation, type Match, type PageProps } from "./router";
 import { signOut, useUser } from "./session";
 
 const loaded = new Map<Match["def"], ComponentType<PageProps>>();
+
+/** The bell: a link to the notifications, its badge the unread count (live, see
+ * notifications.ts). */
+function Bell() {
+  const known = useUnread();
+  const unread = known ?? 0;
+  const loc = useLocation();
+  return (
+    <a
+      href="/notifications"
+      class="bell"
+      data-unread={known === undefined ? undefined : String(known)}
+      aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
+      title={unread ? `${unread} unread` : "Notifications"}
+      aria-current={loc.path === "/notifications" ? "page" : undefined}
+    >
+      <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
+        <path
+          fill="currentColor"
+          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+        />
+      </svg>
+      {unread > 0 && (
+        <span class="bell-badge" data-testid="unread-badge" aria-hidden="true">
+          {unread > 99 ? "99+" : unread}
+        </span>
+      )}
+    </a>
+  );
+}
 
 function Header() {
   const user = useUser();
@@ -30,6 +61,7 @@ function Header() {
             Sign in
           </a>
         )}
+        {user && <Bell />}
         {user && (
           <div class="menu">
             <button

@@ -10,6 +10,16 @@ export function setUser(u: User | null) {
   listeners.forEach((l) => l());
 }
 
+/** Call `l` after every change of who is signed in (for what lives outside components, such
+ * as the notifications' stream); returns the unsubscribe. */
+export function watchUser(l: () => void): () => void {
+  listeners.add(l);
+  return () => void listeners.delete(l);
+}
+
+/** Who is signed in now, outside a component. */
+export const currentUser = (): User | null | undefined => user;
+
 export async function loadUser(): Promise<void> {
   try {
     const { data, response } = await api.GET("/api/user");

@@ -52,8 +52,8 @@ BUILTIN_ROLES: dict[str, tuple[str, frozenset[Permission]]] = {
         _DEVELOP | {P.MERGE_REQUEST_MERGE},
     ),
     "ops": (
-        "Operates deployments, observability and secrets.",
-        _READ | {P.DEPLOY_PROMOTE, P.PIPELINE_RUN, P.SECRET_READ, P.SECRET_WRITE},
+        "Operates deployments and observability, and sets secrets (without reading them back).",
+        _READ | {P.DEPLOY_PROMOTE, P.PIPELINE_RUN, P.SECRET_WRITE},
     ),
     "viewer": ("Reads code, pipelines, deployments and telemetry.", _READ),
 }

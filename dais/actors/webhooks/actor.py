@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from dais.actors.identity import audit
+from dais.actors.secrets.stored import seal_webhook_secret
 from dais.errors import Conflict, NotFound, ValidationFailed
 from dais.runtime import Actor, Fault, MailboxFull, UnknownActor
 from dais.storage.database import reading
@@ -45,6 +46,7 @@ from .transport import Blocked, Unresolvable, vet
 if TYPE_CHECKING:
     import asyncpg
 
+    from dais.actors.secrets.keyring import Keyring
     from dais.runtime import ActorSystem
 
     from .policy import DeliveryPolicy
@@ -57,8 +59,15 @@ MAX_HOOKS_PER_PROJECT = 100
 MAX_SECRET = 256
 _UPDATABLE = frozenset({"url", "secret", "events", "active"})
 _HOOK_COLUMNS = """
-    id, project_id, url, secret <> '' AS has_secret, events, active, consecutive_failures,
-    disabled_reason, disabled_at, created_at, updated_at
+    id, project_id, url, (secret_key_id IS NOT NULL OR secret <> '') AS has_secret, events,
+    active, consecutive_failures, disabled_reason, disabled_at, created_at, updated_at
+"""
+# The secret is sealed by the secrets engine (dais.actors.secrets.stored); the plaintext
+# column is kept empty since migration 0016.
+_SET_SECRET = """
+    UPDATE webhooks SET secret = '', secret_key_id = $2, secret_wrapped = $3, secret_nonce = $4,
+                        secret_ciphertext = $5
+    WHERE id = $1
 """
 _DELIVERY_COLUMNS = """
     id, uuid::text AS uuid, hook_id, event, action, source, state, attempts, response_status,
@@ -143,9 +152,10 @@ class WebhooksActor(Actor[WebhookMessage]):
     faults = Fault.RESUME
     mailbox_size = 1024
 
-    def __init__(self, pool: asyncpg.Pool[Any], policy: DeliveryPolicy) -> None:
+    def __init__(self, pool: asyncpg.Pool[Any], policy: DeliveryPolicy, keyring: Keyring) -> None:
         self._pool = pool
         self._policy = policy
+        self._keyring = keyring
 
     async def receive(self, message: WebhookMessage) -> Any:
         match message:
@@ -206,6 +216,14 @@ class WebhooksActor(Actor[WebhookMessage]):
             raise ValidationFailed("events", "choose at least one event")
         return sorted(e.value for e in events)
 
+    def _sealed_columns(self, hook_id: int, secret: str) -> list[object]:
+        """``secret_key_id``, ``secret_wrapped``, ``secret_nonce``, ``secret_ciphertext``:
+        all None for no secret."""
+        if not secret:
+            return [None, None, None, None]
+        sealed = seal_webhook_secret(self._keyring, hook_id, secret)
+        return [sealed.key_id, sealed.wrapped_key, sealed.nonce, sealed.ciphertext]
+
     async def _create(self, m: CreateHook) -> HookRecord:
         self._check_secret(m.secret)
         events = self._check_events(m.events)
@@ -218,18 +236,24 @@ class WebhooksActor(Actor[WebhookMessage]):
             )
             if count >= MAX_HOOKS_PER_PROJECT:
                 raise Conflict(f"a project may have at most {MAX_HOOKS_PER_PROJECT} webhooks")
-            row = await conn.fetchrow(
+            row: Any = await conn.fetchrow(
                 f"""
-                INSERT INTO webhooks (project_id, url, secret, events, active, created_by)
-                VALUES ($1, $2, $3, $4, $5, $6) RETURNING {_HOOK_COLUMNS}
+                INSERT INTO webhooks (project_id, url, events, active, created_by)
+                VALUES ($1, $2, $3, $4, $5) RETURNING {_HOOK_COLUMNS}
                 """,
                 m.project_id,
                 m.url,
-                m.secret,
                 events,
                 m.active,
                 m.audit.actor_id,
             )
+            if m.secret:
+                # Sealed under the hook's own id, known only once the row exists.
+                row = await conn.fetchrow(
+                    f"{_SET_SECRET} RETURNING {_HOOK_COLUMNS}",
+                    row["id"],
+                    *self._sealed_columns(row["id"], m.secret),
+                )
             hook = hook_record(row)
             await audit.record(
                 conn,
@@ -255,8 +279,13 @@ class WebhooksActor(Actor[WebhookMessage]):
             shown["url"] = _shown_url(m.changes["url"])
         if "secret" in m.changes:
             self._check_secret(m.changes["secret"])
-            args.append(m.changes["secret"])
-            sets.append(f"secret = ${len(args)}")
+            columns = self._sealed_columns(m.hook_id, m.changes["secret"])
+            start = len(args) + 1
+            args.extend(columns)
+            sets.append(
+                f"secret = '', secret_key_id = ${start}, secret_wrapped = ${start + 1}, "
+                f"secret_nonce = ${start + 2}, secret_ciphertext = ${start + 3}"
+            )
             shown["secret"] = "(changed)"
         if "events" in m.changes:
             events = self._check_events(frozenset(m.changes["events"]))

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 import anyio
 import asyncpg
 
+from dais.actors.secrets.envelope import KeyUnavailable, Undecryptable
+from dais.actors.secrets.stored import open_webhook_secret
 from dais.runtime import Actor
 from dais.storage import outbox
 
@@ -35,6 +37,8 @@ from .transport import Answer, Transport
 
 if TYPE_CHECKING:
     from anyio.abc import TaskGroup
+
+    from dais.actors.secrets.keyring import Keyring
 
     from .policy import DeliveryPolicy
 
@@ -57,7 +61,7 @@ SET attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => $
 FROM due, webhooks h
 WHERE d.id = due.id AND h.id = d.hook_id
 RETURNING d.id, d.uuid::text AS uuid, d.hook_id, d.source, d.event, d.body, d.attempts,
-          h.url, h.secret, h.active
+          h.url, h.active, h.secret_key_id, h.secret_wrapped, h.secret_nonce, h.secret_ciphertext
 """
 
 _RECORD_ATTEMPT = """
@@ -122,6 +126,9 @@ RETURNING project_id, url, consecutive_failures, (disabled_at = now()) AS disabl
 """
 
 
+_CREATOR = """
+SELECT u.username FROM webhooks h JOIN users u ON u.id = h.created_by WHERE h.id = $1
+"""
 _PROJECT_PATH = """
 SELECT u.username || '/' || p.name FROM projects p JOIN users u ON u.id = p.owner_id
 WHERE p.id = $1
@@ -131,9 +138,10 @@ WHERE p.id = $1
 class WebhookSender(Actor[Wake]):
     mailbox_size = 256
 
-    def __init__(self, pool: asyncpg.Pool[Any], policy: DeliveryPolicy) -> None:
+    def __init__(self, pool: asyncpg.Pool[Any], policy: DeliveryPolicy, keyring: Keyring) -> None:
         self._pool = pool
         self._policy = policy
+        self._keyring = keyring
         self._transport = Transport(policy)
         self._wake = anyio.Event()
         self._in_flight = 0
@@ -245,6 +253,19 @@ class WebhookSender(Actor[Wake]):
                 count_failure=False,
             )
             return
+        try:
+            secret = open_webhook_secret(self._keyring, row["hook_id"], row)
+        except (KeyUnavailable, Undecryptable) as exc:
+            # Sending unsigned would tell the receiver nothing was wrong; retrying cannot fix
+            # the key, so the delivery fails, unsent, naming why.
+            log.error("webhook %d: its secret cannot be opened: %s", row["hook_id"], exc)
+            await self._settle(
+                row,
+                DeliveryState.FAILED,
+                error=f"not sent: the webhook's secret cannot be opened ({exc}); set it again",
+                count_failure=False,
+            )
+            return
         body: bytes = row["body"].encode()
         started_at = datetime.now(UTC)
         headers = signing.request_headers(
@@ -252,7 +273,7 @@ class WebhookSender(Actor[Wake]):
             delivery=row["uuid"],
             hook_id=row["hook_id"],
             timestamp=int(time.time()),
-            secret=row["secret"],
+            secret=secret,
             body=body,
         )
         answer, sent = await self._transport.send(row["url"], headers, body)
@@ -374,12 +395,15 @@ class WebhookSender(Actor[Wake]):
             # In this transaction, for whoever tells the project's admins (the notifications
             # feature subscribes to it; webhooks themselves do not).
             path = await conn.fetchval(_PROJECT_PATH, hook["project_id"])
+            creator = await conn.fetchval(_CREATOR, row["hook_id"])
             await outbox.emit(
                 conn,
                 "webhook.disabled",
                 {
                     "project": {"id": str(hook["project_id"]), "path": path},
                     "hook": {"id": str(row["hook_id"]), "url": hook["url"]},
+                    # Who set the hook up: the one the notifications feature tells.
+                    "created_by": creator,
                     "reason": reason,
                 },
                 key=str(hook["project_id"]),

@@ -95,7 +95,11 @@ async def test_a_global_role_and_administrators(
         headers=root,
     )
     assert r.status_code == 201, r.text
-    assert (await create(client, ops, "deploy:promote", "secret:read")).status_code == 201
+    assert (await create(client, ops, "deploy:promote", "secret:write")).status_code == 201
+    # Ops sets secrets but does not read them back (only admin and maintainer do).
+    assert await refused(client, ops, "secret:read") == [
+        {"field": "scopes", "rule": "you do not hold secret:read"}
+    ]
     assert await refused(client, ops, "admin:platform") == [
         {"field": "scopes", "rule": "you do not hold admin:platform"}
     ]

@@ -13,6 +13,9 @@ type Ok<Op> = Op extends { responses: { 200: { content: { "application/json": in
     : never;
 /** What a route answers: Of<"/api/user", "get">. */
 export type Of<P extends keyof paths, M extends keyof paths[P]> = Ok<paths[P][M]>;
+type Json<Op> = Op extends { requestBody?: { content: { "application/json": infer T } } } ? T : never;
+/** What a route takes: BodyOf<"/api/user", "patch">. */
+export type BodyOf<P extends keyof paths, M extends keyof paths[P]> = Json<paths[P][M]>;
 
 const R = "/api/projects/{project}/repository" as const;
 export type User = Of<"/api/user", "get">;

@@ -8,5 +8,9 @@ export default defineRoutes(
     nav: nav("Roles and assignments", 10) },
   { path: "/-/admin/delegations", load: () => import("../settings/Delegations"), layout: "admin", title: "Delegations",
     nav: nav("Delegations", 20) },
+  { path: "/-/admin/secrets", load: () => import("./Secrets"), layout: "admin", title: "Platform secrets",
+    nav: nav("Platform secrets", 25) },
+  { path: "/-/admin/notifications", load: () => import("./FailedNotifications"), layout: "admin",
+    title: "Failed notifications", nav: nav("Failed notifications", 27) },
   { path: "/-/admin/audit", load: () => import("./Audit"), layout: "admin", title: "Audit log", nav: nav("Audit log", 30) },
 );

@@ -4,6 +4,8 @@ import { defineRoutes } from "../../router";
 const nav = (label: string, order: number) => ({ section: "settings", label, order }) as const;
 export default defineRoutes(
   { path: "/settings/profile", load: () => import("./Profile"), layout: "settings", title: "Profile", nav: nav("Profile", 0) },
+  { path: "/settings/notifications", load: () => import("./Notifications"), layout: "settings", title: "Notifications",
+    nav: nav("Notifications", 5) },
   { path: "/settings/password", load: () => import("./Password"), layout: "settings", title: "Password", nav: nav("Password", 10) },
   { path: "/settings/tokens", load: () => import("./Tokens"), layout: "settings", title: "API tokens", nav: nav("API tokens", 20) },
   { path: "/settings/passkeys", load: () => import("./Passkeys"), layout: "settings", title: "Passkeys", nav: nav("Passkeys", 30) },

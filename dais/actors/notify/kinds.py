@@ -1,0 +1,238 @@
+"""What a domain event means to whom: the kinds of notification, their defaults, and the
+pure function turning one outbox event into the notifications it causes.
+
+Pure and I/O-free: the dispatcher (``dispatcher.py``) resolves the usernames named here,
+drops those who may not see the project, applies people's settings and writes the rows.
+
+Who hears of what:
+
+- ``mentioned``: ``@username`` in a new issue's or merge request's text, or in a comment;
+- ``assigned``: added as an issue's or a merge request's assignee;
+- ``review_requested``: added as a merge request's reviewer;
+- ``commented``: a comment on an issue or merge request one authored or is assigned to;
+- ``merged``: a merge request one authored, is assigned to or reviews was merged;
+- ``webhook_disabled``: a project webhook one created was switched off after failing.
+
+No one is told of their own action, and one event tells each person once: if they are both
+assigned and mentioned, the stronger kind (earlier in :data:`PRIORITY`) is the one kept.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "DEFAULTS",
+    "EVENT_KINDS",
+    "MAX_MENTIONS",
+    "PRIORITY",
+    "Channel",
+    "Kind",
+    "Planned",
+    "mentions",
+    "plan",
+]
+
+
+class Kind(enum.StrEnum):
+    MENTIONED = "mentioned"
+    ASSIGNED = "assigned"
+    REVIEW_REQUESTED = "review_requested"
+    COMMENTED = "commented"
+    MERGED = "merged"
+    WEBHOOK_DISABLED = "webhook_disabled"
+
+
+class Channel(enum.StrEnum):
+    IN_APP = "in_app"
+    EMAIL = "email"
+    WEBHOOK = "webhook"
+
+
+#: When one event gives someone several kinds, the first of these is kept.
+PRIORITY = (
+    Kind.ASSIGNED,
+    Kind.REVIEW_REQUESTED,
+    Kind.MENTIONED,
+    Kind.MERGED,
+    Kind.COMMENTED,
+    Kind.WEBHOOK_DISABLED,
+)
+
+#: Each kind's channels when a person has not chosen: everything in the app; email for what
+#: asks something of them; their webhook (once they set one) for everything.
+DEFAULTS: dict[Kind, frozenset[Channel]] = {
+    Kind.MENTIONED: frozenset(Channel),
+    Kind.ASSIGNED: frozenset(Channel),
+    Kind.REVIEW_REQUESTED: frozenset(Channel),
+    Kind.COMMENTED: frozenset({Channel.IN_APP, Channel.WEBHOOK}),
+    Kind.MERGED: frozenset({Channel.IN_APP, Channel.WEBHOOK}),
+    Kind.WEBHOOK_DISABLED: frozenset(Channel),
+}
+
+#: The outbox events the dispatcher subscribes to.
+EVENT_KINDS = frozenset(
+    {
+        "issue.opened",
+        "issue.edited",
+        "issue_comment.created",
+        "merge_request.opened",
+        "merge_request.edited",
+        "merge_request_comment.created",
+        "merge_request.merged",
+        "webhook.disabled",
+    }
+)
+
+#: Mentions beyond this many in one text are ignored: a comment naming a thousand people is
+#: a storm, not a conversation.
+MAX_MENTIONS = 50
+# GitLab's rule: ``@`` not preceded by a word character or another ``@``, then a username.
+_MENTION = re.compile(r"(?<![\w@.`])@([a-z0-9_][a-z0-9_.-]{1,39})(?![\w-])", re.IGNORECASE)
+_FENCE = re.compile(r"```.*?(?:```|\Z)|`[^`\n]*`", re.DOTALL)
+_TITLE = 120
+_BODY = 2000
+
+
+def mentions(text: str) -> list[str]:
+    """The usernames ``text`` mentions, lower-cased, in order, each once, at most
+    :data:`MAX_MENTIONS`; code spans and fenced blocks are not read."""
+    seen: dict[str, None] = {}
+    for match in _MENTION.finditer(_FENCE.sub(" ", text)):
+        name = match[1].lower().rstrip(".")
+        if name not in seen:
+            seen[name] = None
+            if len(seen) == MAX_MENTIONS:
+                break
+    return list(seen)
+
+
+@attrs.frozen
+class Planned:
+    """One notification for the user named ``username``, before it is resolved."""
+
+    username: str
+    kind: Kind
+    thread: str
+    title: str
+    body: str
+    url: str
+
+
+def _names(users: Any) -> list[str]:
+    if not isinstance(users, list):
+        return []
+    return [
+        u["username"] for u in users if isinstance(u, dict) and isinstance(u.get("username"), str)
+    ]
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split()) if limit <= _TITLE else text
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def plan(kind: str, payload: Any, public_url: str) -> list[Planned]:
+    """The notifications event ``kind`` with ``payload`` causes, one per person at most,
+    the sender left out. An event missing what it should carry causes none."""
+    if not isinstance(payload, dict):
+        return []
+    project = payload.get("project") or {}
+    path = project.get("path") if isinstance(project, dict) else None
+    sender = (payload.get("sender") or {}).get("username")
+    if not isinstance(path, str):
+        return []
+    out: list[tuple[str, Kind]] = []
+    if kind == "webhook.disabled":
+        return _webhook_disabled(payload, path, public_url)
+    thing = payload.get("issue") if kind.startswith("issue") else payload.get("merge_request")
+    if not isinstance(thing, dict) or not isinstance(thing.get("iid"), int):
+        return []
+    is_issue = kind.startswith("issue")
+    iid = thing["iid"]
+    title = str(thing.get("title", ""))
+    noun = "issue" if is_issue else "merge request"
+    ref = f"#{iid}" if is_issue else f"!{iid}"
+    url = f"{public_url}/{path}/-/{'issues' if is_issue else 'merge_requests'}/{iid}"
+    thread = f"{'issue' if is_issue else 'merge_request'}:{project.get('id')}:{iid}"
+    author = (thing.get("author") or {}).get("username")
+    assignees = _names(thing.get("assignees"))
+    reviewers = _names(thing.get("reviewers"))
+    comment = payload.get("comment") if isinstance(payload.get("comment"), dict) else None
+    text = str(comment.get("body", "")) if comment else str(thing.get("body", ""))
+    changes: dict[str, Any] = payload["changes"] if isinstance(payload.get("changes"), dict) else {}
+
+    if kind in {"issue.opened", "merge_request.opened"}:
+        out += [(n, Kind.ASSIGNED) for n in assignees]
+        out += [(n, Kind.REVIEW_REQUESTED) for n in reviewers]
+        out += [(n, Kind.MENTIONED) for n in mentions(text)]
+        verb = "opened"
+    elif kind in {"issue.edited", "merge_request.edited"}:
+        before_assignees = _names((changes.get("assignees") or {}).get("from"))
+        before_reviewers = _names((changes.get("reviewers") or {}).get("from"))
+        if "assignees" in changes:
+            out += [(n, Kind.ASSIGNED) for n in assignees if n not in before_assignees]
+        if "reviewers" in changes:
+            out += [(n, Kind.REVIEW_REQUESTED) for n in reviewers if n not in before_reviewers]
+        verb = "assigned you to"
+    elif kind in {"issue_comment.created", "merge_request_comment.created"}:
+        out += [(n, Kind.MENTIONED) for n in mentions(text)]
+        out += [(n, Kind.COMMENTED) for n in [author, *assignees] if isinstance(n, str)]
+        verb = "commented on"
+    elif kind == "merge_request.merged":
+        out += [(n, Kind.MERGED) for n in [author, *assignees, *reviewers] if isinstance(n, str)]
+        verb = "merged"
+        text = ""
+    else:
+        return []
+
+    best: dict[str, Kind] = {}
+    for name, why in out:
+        name = name.lower()
+        if name == (sender or "").lower():
+            continue
+        if name not in best or PRIORITY.index(why) < PRIORITY.index(best[name]):
+            best[name] = why
+    shown_sender = sender or "someone"
+    planned = []
+    for name, why in best.items():
+        headline = {
+            Kind.ASSIGNED: f"{shown_sender} assigned you to {noun} {ref}",
+            Kind.REVIEW_REQUESTED: f"{shown_sender} asked you to review {ref}",
+            Kind.MENTIONED: f"{shown_sender} mentioned you in {noun} {ref}",
+            Kind.COMMENTED: f"{shown_sender} commented on {noun} {ref}",
+            Kind.MERGED: f"{shown_sender} merged {ref}",
+        }.get(why, f"{shown_sender} {verb} {noun} {ref}")
+        planned.append(
+            Planned(
+                username=name,
+                kind=why,
+                thread=thread,
+                title=_short(f"{headline}: {title} ({path})", _TITLE * 2),
+                body=_short(text, _BODY),
+                url=url + (f"#note-{comment.get('id')}" if comment else ""),
+            )
+        )
+    return planned
+
+
+def _webhook_disabled(payload: dict[str, Any], path: str, public_url: str) -> list[Planned]:
+    hook = payload.get("hook") or {}
+    creator = payload.get("created_by")
+    if not isinstance(hook, dict) or not isinstance(creator, str):
+        return []
+    reason = str(payload.get("reason", ""))
+    return [
+        Planned(
+            username=creator.lower(),
+            kind=Kind.WEBHOOK_DISABLED,
+            thread=f"webhook:{hook.get('id')}",
+            title=_short(f"A webhook of {path} was switched off after failing", _TITLE * 2),
+            body=_short(f"{hook.get('url', '')}: {reason}", _BODY),
+            url=f"{public_url}/{path}/-/settings/webhooks/{hook.get('id')}",
+        )
+    ]
