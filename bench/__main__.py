@@ -13,7 +13,19 @@ import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 
-from bench import ask_roundtrip, git, healthz, identity, issues, memory, secrets, ui, webhooks
+from bench import (
+    ask_roundtrip,
+    git,
+    healthz,
+    identity,
+    issues,
+    memory,
+    notify,
+    secrets,
+    secrets_store,
+    ui,
+    webhooks,
+)
 
 
 @contextlib.contextmanager
@@ -63,6 +75,8 @@ SERVER_BENCHMARKS: dict[str, Callable[[str], object]] = {
     "git": git.main,
     "issues": issues.main,
     "webhooks": webhooks.main,
+    "notify": notify.main,
+    "secrets-store": secrets_store.main,
     "memory": memory.main,
     "ui": ui.main,
 }

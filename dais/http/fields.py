@@ -16,12 +16,14 @@ import msgspec
 
 from dais.actors.identity.permissions import Permission
 from dais.actors.identity.rules import MAX_PASSWORD, MIN_PASSWORD, RESERVED_NAMES
+from dais.actors.secrets import messages as secret_messages
 from dais.errors import ValidationFailed
 
 __all__ = [
     "BRANCH_GLOB_PATTERN",
     "BRANCH_PATTERN",
     "DATETIME_PATTERN",
+    "DIGITS_PATTERN",
     "DATE_PATTERN",
     "EMAIL_PATTERN",
     "LINE_PATTERN",
@@ -99,6 +101,8 @@ DATETIME_PATTERN = (
 DATE_PATTERN = r"^(?!0000)[0-9]{4}-" + _DAY + r"(?!\n)$"
 #: A permission dais knows.
 PERMISSION_PATTERN = "^(?:" + "|".join(re.escape(p.value) for p in Permission) + r")(?!\n)$"
+#: An id sent as text (JSON strings carry ids, as the API shows them): 1 to 16 digits.
+DIGITS_PATTERN = r"^[0-9]{1,16}(?!\n)$"
 #: A token scope: a permission, or ``*`` for everything the owner may do.
 SCOPE_PATTERN = "^(?:\\*|" + PERMISSION_PATTERN[4:]
 
@@ -133,6 +137,15 @@ RULES: dict[str, str] = {
     DATE_PATTERN: "must be a date, YYYY-MM-DD",
     PERMISSION_PATTERN: "is not a permission dais knows",
     SCOPE_PATTERN: "is not a permission dais knows, nor '*'",
+    DIGITS_PATTERN: "must be a number (an id)",
+    secret_messages.NAME_PATTERN: (
+        "must be an environment variable name: a letter or '_', then letters, digits or '_',"
+        " at most 128 characters"
+    ),
+    secret_messages.ENVIRONMENT_PATTERN: (
+        "must be 1 to 63 lower-case letters, digits or '-', starting and ending with a letter"
+        " or digit"
+    ),
 }
 
 #: A display name (``check_text``, 200 characters).

@@ -28,8 +28,9 @@ from dais.errors import ValidationFailed
 from dais.storage.broker import Message, Subscription
 
 from .auth import audit_context, principal, requires, signed_in
+from .fields import DIGITS_PATTERN
 from .paging import LIST_HEADERS, Page, PerPage, offset, paged
-from .params import ID_MAX, Id
+from .params import Id
 
 __all__ = ["ROUTES"]
 
@@ -55,9 +56,14 @@ class UnreadOut(msgspec.Struct):
     count: int
 
 
+_NotificationId = Annotated[str, msgspec.Meta(pattern=DIGITS_PATTERN)]
+_Url = Annotated[str, msgspec.Meta(min_length=1, max_length=2048)]
+
+
 class MarkIn(msgspec.Struct, forbid_unknown_fields=True):
-    #: Notification ids; leave out to mark every one.
-    ids: Annotated[list[str], msgspec.Meta(max_length=1000)] | None = None
+    #: Notification ids; leave out to mark every one. Ids that are not the caller's (or do
+    #: not exist) change nothing.
+    ids: Annotated[list[_NotificationId], msgspec.Meta(max_length=1000)] | None = None
     read: bool = True
 
 
@@ -90,9 +96,9 @@ class KindSettingIn(msgspec.Struct, forbid_unknown_fields=True):
 class SettingsIn(msgspec.Struct, forbid_unknown_fields=True):
     kinds: Annotated[list[KindSettingIn], msgspec.Meta(max_length=len(Kind))] = []
     #: Where the webhook channel posts; null removes it; leave out to keep it.
-    webhook_url: Annotated[str, msgspec.Meta(max_length=2048)] | None | msgspec.UnsetType = (
-        msgspec.UNSET
-    )
+    webhook_url: (
+        Annotated[str, msgspec.Meta(min_length=1, max_length=2048)] | None | msgspec.UnsetType
+    ) = msgspec.UNSET
     #: Signs the webhook's deliveries (as project webhooks are signed); '' removes it.
     webhook_secret: Annotated[str, msgspec.Meta(max_length=256)] | msgspec.UnsetType = msgspec.UNSET
 
@@ -180,12 +186,7 @@ async def mark_read(request: Request[Any, Any, Any], data: JSONBody[MarkIn]) -> 
     who = await principal(request)
     ids: tuple[int, ...] | None = None
     if data.ids is not None:
-        parsed = []
-        for raw in data.ids:
-            if not raw.isascii() or not raw.isdigit() or not 0 < int(raw) <= ID_MAX:
-                raise ValidationFailed("ids", f"{raw!r} is not a notification id")
-            parsed.append(int(raw))
-        ids = tuple(parsed)
+        ids = tuple(int(raw) for raw in data.ids)  # digits only, by the pattern
     changed = await _ask(request, nm.MarkRead(who.user_id, ids, data.read))
     return MarkedOut(changed)
 

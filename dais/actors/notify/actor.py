@@ -167,6 +167,8 @@ class NotifyActor(Actor[NotifyMessage]):
             raise ValidationFailed("webhook_url", str(exc)) from None
 
     async def _put_settings(self, m: PutSettings) -> Settings:
+        if not m.kinds and m.webhook_url == UNSET and m.webhook_secret is None:
+            return await self._settings(m.user_id)  # nothing to change, nothing to audit
         if m.webhook_url not in (None, UNSET):
             assert m.webhook_url is not None
             await self._check_url(m.webhook_url)

@@ -167,9 +167,10 @@ async def test_mark_read_and_unread(
 @pytest.mark.parametrize(
     ("body", "words"),
     [
-        ({"ids": ["x1"]}, "not a notification id"),
-        ({"ids": ["٣"]}, "not a notification id"),
-        ({"ids": ["9" * 30]}, "not a notification id"),
+        ({"ids": ["x1"]}, "must be a number (an id)"),
+        ({"ids": ["٣"]}, "must be a number (an id)"),
+        ({"ids": ["9" * 30]}, "must be a number (an id)"),
+        ({"ids": [""]}, "must be a number (an id)"),
         ({"ids": "all"}, "ids"),
         ({"unknown": 1}, "unknown"),
     ],

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from dais.actors.identity import rules as identity_rules
 from dais.actors.projects import rules as project_rules
+from dais.actors.secrets import messages as secret_messages
 from dais.errors import ValidationFailed
 from dais.http import fields
 
@@ -43,6 +44,20 @@ CASES = [
     ("project", fields.PROJECT_NAME_PATTERN, project_rules.check_project_name, NAMEISH + "gt", 45),
     ("branch", fields.BRANCH_PATTERN, project_rules.check_branch_name, REFISH, 24),
     ("email", fields.EMAIL_PATTERN, identity_rules.check_email, EMAILISH, 12),
+    (
+        "secret name",
+        secret_messages.NAME_PATTERN,
+        secret_messages.check_name,
+        "aZ_09=- \n\x00é",
+        40,
+    ),
+    (
+        "environment",
+        secret_messages.ENVIRONMENT_PATTERN,
+        secret_messages.check_environment,
+        "az09-_A.\n ",
+        70,
+    ),
     (
         "line",
         fields.LINE_PATTERN,
