@@ -19,6 +19,7 @@ from bench import (
     healthz,
     identity,
     issues,
+    mcp,
     memory,
     notify,
     secrets,
@@ -77,6 +78,7 @@ SERVER_BENCHMARKS: dict[str, Callable[[str], object]] = {
     "webhooks": webhooks.main,
     "notify": notify.main,
     "secrets-store": secrets_store.main,
+    "mcp": mcp.main,
     "memory": memory.main,
     "ui": ui.main,
 }

@@ -45,6 +45,17 @@ def _parser() -> argparse.ArgumentParser:
         description="Print the API's OpenAPI 3.1 document (what /api/openapi.json serves) as "
         "JSON, without a database; the web app's typed client is generated from it.",
     )
+    mcp = sub.add_parser(
+        "mcp",
+        help="serve dais's MCP tools over stdio, calling a dais server",
+        description="An MCP server on stdin/stdout for clients that launch one (Claude Code, "
+        "editors). Every tool call goes to the dais at --url with the token, which decides "
+        "what is listed and allowed.",
+    )
+    mcp.add_argument("--url", required=True, help="the dais server, e.g. https://dais.example.com")
+    mcp.add_argument("--token-file", metavar="FILE", help="a file holding the API token")
+    mcp.add_argument("--toolsets", metavar="LIST", help="comma-separated toolsets (default all)")
+    mcp.add_argument("--read-only", action="store_true", help="list no tool that writes")
     from dais.cli_admin import add_parser as add_admin_parser
 
     add_admin_parser(sub, config_help)
@@ -111,6 +122,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "openapi":
         print(_openapi_document())
         return 0
+    if args.command == "mcp":
+        from dais.mcp.stdio import run as run_mcp
+
+        return run_mcp(args.url, args.token_file, args.toolsets, args.read_only)
     config = Path(args.config) if getattr(args, "config", None) else None
     try:
         settings = load_settings(config_file=config)

@@ -231,6 +231,10 @@ async def start_actors(
             ),
         )
     )
+    from dais.mcp.host import McpHost, McpTransport  # the mcp SDK takes 0.7 s to import
+
+    host = services.mcp = McpHost()
+    await services.system.start_child(ChildSpec("mcp", lambda: McpTransport(host)))
     lfs_store = FilesystemBlobStore(settings.data_dir / "lfs" / "objects")
     stale = await lfs_store.remove_stale_uploads(86400)
     if stale:

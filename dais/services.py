@@ -31,6 +31,8 @@ class Services:
     #: Set when the server begins to stop: long-lived responses (event streams) end then,
     #: rather than hold the drain up to its timeout.
     stopping: anyio.Event = attrs.field(factory=anyio.Event)
+    #: The MCP transport (``dais.mcp.host``), once its actor runs.
+    mcp: Any = None
 
     async def ask(self, ref: ActorRef[M], message: M) -> Any:
         """Ask an actor on behalf of an HTTP request, bounded by ``DAIS_ASK_TIMEOUT``."""

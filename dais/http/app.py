@@ -21,6 +21,7 @@ from dais.gitserver import lfs_routes
 from dais.gitserver import routes as gitserver_routes
 
 from . import admin, health, identity, issues, params, passkeys, projects, repository, ui
+from . import mcp as mcp_routes
 from . import merge_requests as merge_request_routes
 from . import notifications as notification_routes
 from . import secrets as secret_routes
@@ -66,6 +67,7 @@ def create_app(
             *webhook_routes.ROUTES,
             *secret_routes.ROUTES,
             *notification_routes.ROUTES,
+            *mcp_routes.ROUTES,
             *gitserver_routes.ROUTES,
             *lfs_routes.ROUTES,
             *route_handlers,
@@ -105,6 +107,9 @@ def create_app(
         max_body_size=settings.max_body_size,
         raw_body_prefixes=raw_body_prefixes,
     )
+    # What in-process callers (MCP tools) send requests to: the app as the network sees it,
+    # its edge (limits, path parsing, request ids) included.
+    app.state.asgi = edge
     return edge  # type: ignore[no-any-return]
 
 

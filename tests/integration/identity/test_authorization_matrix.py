@@ -23,12 +23,16 @@ PUBLIC = {
     ("POST", "/api/auth/passkeys/login/options"),
     ("POST", "/api/auth/passkeys/login/verify"),
     ("GET", "/api/projects"),
+    ("GET", "/.well-known/oauth-protected-resource"),
+    ("GET", "/.well-known/oauth-protected-resource/mcp"),
 }
 #: Any signed-in caller may use these, on their own account or in their own namespace, and
 #: the user lookup for pickers (``/api/users``).
 SIGNED_IN = re.compile(
-    r"^/api/(users?|delegations)(/|$)|^/api/auth/(logout|passkeys/register/)|^/api/projects$"
+    r"^/api/(users?|delegations|mcp)(/|$)|^/api/auth/(logout|passkeys/register/)|^/api/projects$"
 )
+#: For MCP clients: API tokens only, so a browser's session is refused (401) by design.
+BEARER_ONLY = re.compile(r"^/api/mcp/")
 #: Signed-in callers get a response that does not end (Server-Sent Events), which an
 #: in-process client cannot read to its end; tests/e2e/test_notification_stream.py holds
 #: them to the same rules over a real server.
@@ -127,6 +131,10 @@ async def test_every_route_refuses_callers_without_the_right(identity: Identity)
         for caller in (token, session):
             if (method, path) in STREAMS:
                 continue  # answered with an endless stream to these callers
+            if caller is session and BEARER_ONLY.match(path):
+                r = await call(caller, method, path, valid)
+                assert r.status_code == 401, (where, r.status_code, r.text)
+                continue
             if SIGNED_IN.match(path):
                 # Allowed to callers like these: a junk body keeps it from changing anything.
                 r = await call(caller, method, path, junk)

@@ -1,0 +1,387 @@
+"""MCP with the `mcp` SDK's own client, against a real `dais serve`: over streamable HTTP at
+/mcp, and over stdio through `dais mcp`. Which tools each kind of token sees, a whole
+change made through tools (issue, comment, merge request, approval, merge) seen through
+the HTTP API, and refusals: tools the token may not use, bad arguments, revoked tokens,
+projects the caller cannot see."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+import httpx2
+import pytest
+from mcp import ClientSession, StdioServerParameters
+from mcp.client.stdio import stdio_client
+from mcp.client.streamable_http import streamable_http_client
+from mcp.shared.exceptions import MCPError
+
+from tests.conftest import ROOT, ServerProcess, cli_token
+
+pytestmark = pytest.mark.e2e
+
+READERS = {
+    "get_me",
+    "list_projects",
+    "get_project",
+    "list_project_members",
+    "find_users",
+    "list_my_issues",
+    "list_my_merge_requests",
+    "list_notifications",
+    "list_branches",
+    "list_tags",
+    "get_tree",
+    "get_file_contents",
+    "list_commits",
+    "get_commit",
+    "compare",
+    "list_protected_branches",
+    "list_issues",
+    "get_issue",
+    "list_issue_comments",
+    "list_labels",
+    "list_milestones",
+    "list_merge_requests",
+    "get_merge_request",
+    "get_merge_request_diff",
+    "list_merge_request_commits",
+    "list_merge_request_comments",
+    "list_merge_request_reviews",
+}
+WRITERS = {
+    "create_branch",
+    "delete_branch",
+    "create_issue",
+    "update_issue",
+    "close_issue",
+    "add_issue_comment",
+    "create_label",
+    "create_milestone",
+    "create_merge_request",
+    "update_merge_request",
+    "add_merge_request_comment",
+    "submit_review",
+    "merge_merge_request",
+    "set_secret",
+}
+SECRETS_READER = {"list_secrets"}
+COMMENTS = {"add_issue_comment", "add_merge_request_comment"}
+ADMIN = {
+    "admin_list_users",
+    "admin_create_user",
+    "admin_list_roles",
+    "admin_list_role_assignments",
+    "admin_assign_role",
+    "admin_unassign_role",
+    "admin_list_delegations",
+    "admin_search_audit_log",
+}
+
+
+@pytest.fixture
+def server(server_env: dict[str, str], tmp_path: Path) -> Iterator[ServerProcess]:
+    server = ServerProcess(server_env, tmp_path / "server.log")
+    try:
+        server.wait_ready()
+        yield server
+    finally:
+        server.stop()
+
+
+@asynccontextmanager
+async def http_session(url: str, token: str, query: str = "") -> AsyncIterator[ClientSession]:
+    headers = {"Authorization": f"Bearer {token}"}
+    async with (
+        httpx2.AsyncClient(headers=headers, timeout=30) as http,
+        streamable_http_client(f"{url}/mcp{query}", http_client=http) as (read, write),
+        ClientSession(read, write) as session,
+    ):
+        await session.initialize()
+        yield session
+
+
+async def _names(session: ClientSession) -> set[str]:
+    return {t.name for t in (await session.list_tools()).tools}
+
+
+def _api(server: ServerProcess, token: str) -> httpx.Client:
+    return httpx.Client(
+        base_url=server.url, headers={"Authorization": f"Bearer {token}"}, timeout=30
+    )
+
+
+def _user(server: ServerProcess, env: dict[str, str], admin: str, name: str, **body: Any) -> str:
+    """A new user's token (every scope)."""
+    with _api(server, admin) as http:
+        r = http.post(
+            "/api/admin/users",
+            json={"username": name, "email": f"{name}@example.com", **body},
+        )
+        assert r.status_code == 201, r.text
+    return cli_token(env, name)
+
+
+def _id_of(server: ServerProcess, admin: str, name: str) -> str:
+    with _api(server, admin) as http:
+        found = http.get("/api/admin/users", params={"q": name}).json()
+    return str(next(u["id"] for u in found if u["username"] == name))
+
+
+async def test_each_token_lists_what_it_may_use(
+    server: ServerProcess, server_env: dict[str, str]
+) -> None:
+    admin = cli_token(server_env, "admin")
+    dev = _user(server, server_env, admin, "dev", password="x" * 12)
+    async with http_session(server.url, admin) as session:
+        assert await _names(session) == READERS | WRITERS | SECRETS_READER | ADMIN
+    async with http_session(server.url, dev) as session:
+        assert await _names(session) == READERS | WRITERS | SECRETS_READER
+    async with http_session(server.url, dev, "?read_only=1") as session:
+        assert await _names(session) == READERS | SECRETS_READER
+    async with http_session(server.url, dev, "?toolsets=core,issues") as session:
+        names = await _names(session)
+        assert "create_issue" in names and "list_branches" not in names
+        assert names <= READERS | WRITERS
+
+    with _api(server, dev) as http:
+        r = http.post("/api/user/tokens", json={"name": "ro", "scopes": ["project:read"]})
+        assert r.status_code == 201, r.text
+        reader = r.json()["token"]
+    async with http_session(server.url, reader) as session:
+        # Commenting needs only read access (as in the API: anyone who may read may comment).
+        assert await _names(session) == READERS | COMMENTS
+        # Not listed, and refused when called anyway.
+        with pytest.raises(MCPError, match="unknown tool"):
+            await session.call_tool("create_issue", {"project": "dev/x", "title": "no"})
+
+    # An agent holding only a narrow delegation sees the tools of what was delegated.
+    agent = _user(server, server_env, admin, "bot", kind="agent")
+    with _api(server, dev) as http:
+        made = http.post("/api/projects", json={"name": "web"})
+        assert made.status_code == 201, made.text
+        r = http.post(
+            "/api/delegations",
+            json={
+                "delegate_id": _id_of(server, admin, "bot"),
+                "permissions": ["project:read"],
+                "project_id": made.json()["id"],
+            },
+        )
+        assert r.status_code == 201, r.text
+    async with http_session(server.url, agent) as session:
+        names = await _names(session)
+        assert names == READERS | COMMENTS
+        got = await session.call_tool("get_project", {"project": "dev/web"})
+        assert not got.is_error and got.structured_content["path"] == "dev/web"  # type: ignore[index]
+    # Audited as the agent, on behalf of the person who delegated.
+    with _api(server, admin) as http:
+        [entry] = http.get("/api/admin/audit", params={"action": "mcp.tool_call"}).json()
+    assert entry["actor_name"] == "bot" and entry["target_id"] == "get_project"
+    assert entry["on_behalf_of"] == _id_of(server, admin, "dev")
+
+
+async def test_a_change_made_through_tools(
+    server: ServerProcess, server_env: dict[str, str]
+) -> None:
+    admin = cli_token(server_env, "admin")
+    with _api(server, admin) as http:
+        r = http.post("/api/projects", json={"name": "web", "initialize_with_readme": True})
+        assert r.status_code == 201, r.text
+    reviewer = _user(server, server_env, admin, "rita", password="y" * 12)
+    with _api(server, admin) as http:
+        r = http.post(
+            "/api/projects/admin%2Fweb/members", json={"username": "rita", "role": "maintainer"}
+        )
+        assert r.status_code == 201, r.text
+
+    async with http_session(server.url, admin) as session:
+        issue = await session.call_tool(
+            "create_issue", {"project": "admin/web", "title": "Made by a tool", "body": "hi"}
+        )
+        assert not issue.is_error, issue.content
+        assert issue.structured_content is not None
+        iid = issue.structured_content["iid"]
+        comment = await session.call_tool(
+            "add_issue_comment", {"project": "admin/web", "iid": iid, "body": "via MCP"}
+        )
+        assert not comment.is_error, comment.content
+        branch = await session.call_tool(
+            "create_branch", {"project": "admin/web", "name": "feature", "ref": "main"}
+        )
+        assert not branch.is_error, branch.content
+    # A commit on the branch, so the merge request has something to merge.
+    with _api(server, admin) as http:
+        files = http.get("/api/projects/admin%2Fweb/repository/tree", params={"ref": "feature"})
+        assert files.status_code == 200, files.text
+    _commit_on(server, admin, "feature")
+
+    async with http_session(server.url, admin) as session:
+        mr = await session.call_tool(
+            "create_merge_request",
+            {"project": "admin/web", "source_branch": "feature", "title": "Tooling"},
+        )
+        assert not mr.is_error, mr.content
+        number = mr.structured_content["iid"]  # type: ignore[index]
+    async with http_session(server.url, reviewer) as session:
+        review = await session.call_tool(
+            "submit_review", {"project": "admin/web", "iid": number, "state": "approve"}
+        )
+        assert not review.is_error, review.content
+    async with http_session(server.url, admin) as session:
+        merged = await session.call_tool(
+            "merge_merge_request", {"project": "admin/web", "iid": number, "strategy": "merge"}
+        )
+        assert not merged.is_error, merged.content
+        listed = await session.call_tool("list_issues", {"project": "admin/web"})
+        assert [i["iid"] for i in listed.structured_content["items"]] == [iid]  # type: ignore[index]
+        # Long lists come a page at a time, walked with the cursor each page gives.
+        seen: list[str] = []
+        arguments: dict[str, Any] = {"project": "admin/web", "ref": "main", "per_page": 1}
+        while True:
+            page = await session.call_tool("list_commits", arguments)
+            content = page.structured_content
+            assert not page.is_error and content is not None, page.content
+            seen += [c["sha"] for c in content["items"]]
+            if "next_cursor" not in content:
+                break
+            arguments["cursor"] = content["next_cursor"]
+        assert len(seen) == len(set(seen)) >= 3  # the README, tool.txt, the merge
+        bad = await session.call_tool("list_commits", {"project": "admin/web", "cursor": "x"})
+        assert bad.is_error and "cursor" in bad.content[0].text  # type: ignore[union-attr]
+
+    with _api(server, admin) as http:
+        got = http.get(f"/api/projects/admin%2Fweb/merge-requests/{number}").json()
+        assert got["state"] == "merged"
+        comments = http.get(f"/api/projects/admin%2Fweb/issues/{iid}/comments").json()
+        assert [c["body"] for c in comments] == ["via MCP"]
+        audit = http.get("/api/admin/audit", params={"action": "mcp.tool_call"}).json()
+        assert {e["target_id"] for e in audit} >= {"create_issue", "merge_merge_request"}
+        assert {e["actor_name"] for e in audit} == {"admin", "rita"}
+
+
+def _commit_on(server: ServerProcess, token: str, branch: str) -> None:
+    """Push one commit to ``branch`` with the real git client."""
+    work = Path(os.environ.get("TMPDIR", "/tmp")) / f"mcp-push-{os.getpid()}"
+    url = server.url.replace("http://", f"http://admin:{token}@") + "/admin/web.git"
+    env = os.environ | {
+        "GIT_AUTHOR_NAME": "A",
+        "GIT_AUTHOR_EMAIL": "a@example.com",
+        "GIT_COMMITTER_NAME": "A",
+        "GIT_COMMITTER_EMAIL": "a@example.com",
+    }
+
+    def git(*args: str, cwd: Path | None = None) -> None:
+        result = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+
+    git("clone", "-q", "--branch", branch, url, str(work))
+    (work / "tool.txt").write_text("made for the merge request\n")
+    git("add", "tool.txt", cwd=work)
+    git("commit", "-q", "-m", "Add tool.txt", cwd=work)
+    git("push", "-q", "origin", branch, cwd=work)
+    subprocess.run(["rm", "-rf", str(work)], check=True)
+
+
+def _unauthenticated(url: str) -> None:
+    """No token, or a bad one: 401 saying where to learn how to sign in (RFC 9728)."""
+    listing = {"jsonrpc": "2.0", "id": 1, "method": "tools/list"}
+    for headers in ({}, {"Authorization": "Bearer dais_pat_nope"}, {"Cookie": "dais_session=x"}):
+        r = httpx.post(f"{url}/mcp", json=listing, headers=headers)
+        assert r.status_code == 401, r.text
+        metadata_url = f"{url}/.well-known/oauth-protected-resource/mcp"
+        assert r.headers["www-authenticate"] == (
+            f'Bearer realm="dais", resource_metadata="{metadata_url}"'
+        )
+    metadata = httpx.get(f"{url}/.well-known/oauth-protected-resource/mcp").json()
+    assert metadata["resource"] == f"{url}/mcp"
+    assert metadata["bearer_methods_supported"] == ["header"]
+    assert httpx.get(f"{url}/mcp").status_code == 405
+
+
+def _revoked(url: str, token: str) -> None:
+    r = httpx.post(
+        f"{url}/mcp",
+        json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert r.status_code == 401 and "revoked" in r.json()["detail"]
+
+
+async def test_refusals_are_clear_and_write_nothing(
+    server: ServerProcess, server_env: dict[str, str]
+) -> None:
+    admin = cli_token(server_env, "admin")
+    stranger = _user(server, server_env, admin, "eve", password="z" * 12)
+    with _api(server, admin) as http:
+        assert http.post("/api/projects", json={"name": "secret-plans"}).status_code == 201
+
+    _unauthenticated(server.url)
+
+    async with http_session(server.url, stranger) as session:
+        with pytest.raises(MCPError, match="unknown tool"):
+            await session.call_tool("no_such_tool", {})
+        hidden = await session.call_tool("get_project", {"project": "admin/secret-plans"})
+        assert hidden.is_error and "404" in hidden.content[0].text  # type: ignore[union-attr]
+        wrong = await session.call_tool("create_issue", {"project": "admin/x", "colour": "red"})
+        assert wrong.is_error and "colour" in wrong.content[0].text  # type: ignore[union-attr]
+        typed = await session.call_tool("get_issue", {"project": "admin/x", "iid": "one"})
+        assert typed.is_error and "iid" in typed.content[0].text  # type: ignore[union-attr]
+        huge = await session.call_tool(
+            "create_issue", {"project": "eve/x", "title": "t", "body": "x" * 300_000}
+        )
+        assert huge.is_error and "KiB" in huge.content[0].text  # type: ignore[union-attr]
+        with pytest.raises(MCPError, match="unknown tool"):
+            await session.call_tool("admin_list_users", {})
+
+    with _api(server, admin) as http:
+        assert http.get("/api/projects/admin%2Fsecret-plans/issues").json() == []
+
+    # A token revoked between two calls stops working at once.
+    with _api(server, stranger) as http:
+        mine = http.get("/api/user/tokens").json()
+    async with http_session(server.url, stranger) as session:
+        assert "get_me" in await _names(session)
+        with _api(server, stranger) as http:
+            for token in mine:
+                http.delete(f"/api/user/tokens/{token['id']}")
+        with pytest.raises(MCPError):
+            await session.list_tools()
+    _revoked(server.url, stranger)
+
+
+async def test_stdio_through_dais_mcp(
+    server: ServerProcess, server_env: dict[str, str], tmp_path: Path
+) -> None:
+    admin = cli_token(server_env, "admin")
+    token_file = tmp_path / "token"
+    token_file.write_text(admin + "\n")
+    params = StdioServerParameters(
+        command=sys.executable,
+        args=["-m", "dais.cli", "mcp", "--url", server.url, "--token-file", str(token_file)],
+        env={k: v for k, v in os.environ.items() if not k.startswith("DAIS_")},
+        cwd=str(ROOT),
+    )
+    async with stdio_client(params) as (read, write), ClientSession(read, write) as session:
+        await session.initialize()
+        assert await _names(session) == READERS | WRITERS | SECRETS_READER | ADMIN
+        me = await session.call_tool("get_me", {})
+        assert me.structured_content is not None and me.structured_content["username"] == "admin"
+        with pytest.raises(MCPError, match="unknown tool"):
+            await session.call_tool("nope", {})
+    read_only = StdioServerParameters(
+        command=sys.executable,
+        args=[*params.args, "--read-only", "--toolsets", "core"],
+        env=params.env,
+        cwd=str(ROOT),
+    )
+    async with stdio_client(read_only) as (read, write), ClientSession(read, write) as session:
+        await session.initialize()
+        names = await _names(session)
+        assert names and names <= READERS and "list_issues" not in names
