@@ -16,6 +16,7 @@ binary types as attachments.
 from __future__ import annotations
 
 import base64
+import binascii
 import contextlib
 import enum
 import functools
@@ -25,16 +26,17 @@ import os
 import re
 import signal
 import subprocess
+import tempfile
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 from urllib.parse import quote, urlencode
 
 import anyio
 import anyio.to_thread
 import msgspec
-from litestar import Request, Response, delete, get, post
+from litestar import Request, Response, delete, get, post, put
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.response import Stream
 
@@ -844,10 +846,135 @@ async def delete_branch(
         raise Conflict(f"branch {branch} moved while it was being deleted; try again") from None
 
 
+#: The most a file written through the API may hold (larger files are pushed with git).
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+class FileIn(msgspec.Struct, forbid_unknown_fields=True):
+    branch: Annotated[str, msgspec.Meta(min_length=1, max_length=255)]
+    path: Annotated[str, msgspec.Meta(min_length=1, max_length=4096)]
+    content: Annotated[str, msgspec.Meta(max_length=2 * MAX_FILE_BYTES)]
+    message: Annotated[str, msgspec.Meta(min_length=1, max_length=10_000)]
+    #: ``base64`` for bytes that are not text.
+    encoding: Literal["text", "base64"] = "text"
+    #: Make ``branch`` from this branch's head when ``branch`` does not exist yet.
+    start_branch: Annotated[str, msgspec.Meta(min_length=1, max_length=255)] | None = None
+
+
+class FileCommitOut(msgspec.Struct):
+    branch: str
+    path: str
+    commit: str
+    blob: str
+    created: bool  # the file is new on the branch
+
+
+def _file_bytes(data: FileIn) -> bytes:
+    if data.encoding == "text":
+        raw = data.content.encode("utf-8")
+    else:
+        try:
+            raw = base64.b64decode(data.content, validate=True)
+        except (binascii.Error, ValueError):
+            raise ValidationFailed("content", "is not valid base64") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ValidationFailed("content", f"must be at most {MAX_FILE_BYTES} bytes")
+    return raw
+
+
+@put(
+    f"{_BASE}/files",
+    tags=_TAGS,
+    summary="Create or replace a file with a commit on a branch (no work tree)",
+    guards=[signed_in],
+)
+async def write_file(
+    request: Request[Any, Any, Any], project: ProjectRef, data: JSONBody[FileIn]
+) -> Response[FileCommitOut]:
+    """Commit one file onto ``branch``, built with git plumbing in a private index: read the
+    branch's tree, add the blob, write the tree and a commit on top, then move the branch
+    with a compare-and-swap on its old head, as a push would (protected-branch rules
+    apply, and a ``git.push`` event goes out)."""
+    record, who = await _writable(request, project)
+    branch = check_branch_name(data.branch, "branch")
+    raw_path = browser.parse_path(data.path)
+    if not raw_path:
+        raise ValidationFailed("path", "must name a file, not the root")
+    if any(part.lower() == b".git" for part in raw_path.split(b"/")):
+        raise ValidationFailed("path", "must not contain a .git segment")
+    content = _file_bytes(data)
+    repo_dir = _repo_dir(request, record)
+    old = await read_in_thread(browser.branch_head, repo_dir, branch)
+    parent = old
+    if old is None:
+        if data.start_branch is None:
+            raise NotFound(f"branch {branch} does not exist (give start_branch to make it)")
+        start = check_branch_name(data.start_branch, "start_branch")
+        parent = await read_in_thread(browser.branch_head, repo_dir, start)
+        if parent is None:
+            raise ValidationFailed("start_branch", f"branch {start} does not exist")
+    path_text = raw_path.decode("utf-8", "surrogateescape")
+    user = getattr(who, "user", None)
+    email = getattr(user, "email", None) or f"{who.username}@users.noreply.invalid"
+    name = getattr(user, "display_name", None) or who.username
+    identity = {
+        "GIT_AUTHOR_NAME": name,
+        "GIT_AUTHOR_EMAIL": email,
+        "GIT_COMMITTER_NAME": name,
+        "GIT_COMMITTER_EMAIL": email,
+    }
+    with tempfile.TemporaryDirectory() as scratch:
+        index = {"GIT_INDEX_FILE": str(Path(scratch) / "index")}
+        try:
+            existing = b""
+            if parent is not None:
+                await run_git(repo_dir, "read-tree", parent, env=index)
+                existing = await run_git(repo_dir, "ls-files", "-z", "--", path_text, env=index)
+            blob = (await run_git(repo_dir, "hash-object", "-w", "--stdin", stdin=content)).strip()
+            await run_git(
+                repo_dir,
+                "update-index",
+                "--add",
+                "--cacheinfo",
+                f"100644,{blob.decode()},{path_text}",
+                env=index,
+            )
+            tree = (await run_git(repo_dir, "write-tree", env=index)).strip().decode()
+            parents = ["-p", parent] if parent is not None else []
+            commit = (
+                (
+                    await run_git(
+                        repo_dir,
+                        "commit-tree",
+                        tree,
+                        *parents,
+                        stdin=data.message.encode(),
+                        env=identity,
+                    )
+                )
+                .strip()
+                .decode()
+            )
+        except GitFailed as exc:
+            # A path through a file (a/b where a is a file), say.
+            raise Conflict(f"git could not write {path_text}: {exc}") from None
+    ref = browser.branch_ref(branch)
+    update = RefUpdate(ref=ref, old=old or ZERO_SHA, new=commit, forced=False)
+    await _protection(request, record, who, update)
+    try:
+        await _move_ref(request, record, who, "file.write", update, (ref, commit, old or ZERO_SHA))
+    except GitFailed:
+        raise Conflict(f"branch {branch} moved while the file was written; try again") from None
+    created = not existing
+    out = FileCommitOut(branch, path_text, commit, blob.decode(), created)
+    return Response(out, status_code=201 if created else 200)
+
+
 ROUTES = [
     list_branches,
     create_branch,
     delete_branch,
+    write_file,
     list_tags,
     get_tree,
     get_blob,

@@ -69,6 +69,7 @@ TOOLS: tuple[ToolSpec, ...] = (
     _t("list_protected_branches", "repos", "list_branch_rules", P.PROJECT_READ),
     _t("create_branch", "repos", "create_branch", P.PROJECT_WRITE, writes=True),
     _t("delete_branch", "repos", "delete_branch", P.PROJECT_WRITE, writes=True),
+    _t("create_or_update_file", "repos", "write_file", P.PROJECT_WRITE, writes=True),
     # issues
     _t("list_issues", "issues", "list_issues", P.PROJECT_READ),
     _t("get_issue", "issues", "get_issue", P.PROJECT_READ),

@@ -57,6 +57,7 @@ READERS = {
 }
 WRITERS = {
     "create_branch",
+    "create_or_update_file",
     "delete_branch",
     "create_issue",
     "update_issue",
@@ -216,11 +217,28 @@ async def test_a_change_made_through_tools(
             "create_branch", {"project": "admin/web", "name": "feature", "ref": "main"}
         )
         assert not branch.is_error, branch.content
-    # A commit on the branch, so the merge request has something to merge.
-    with _api(server, admin) as http:
-        files = http.get("/api/projects/admin%2Fweb/repository/tree", params={"ref": "feature"})
-        assert files.status_code == 200, files.text
+    # A commit on the branch through git plumbing, so the merge request has something to
+    # merge; and one pushed with the real git client on top of it.
+    async with http_session(server.url, admin) as session:
+        wrote = await session.call_tool(
+            "create_or_update_file",
+            {
+                "project": "admin/web",
+                "branch": "feature",
+                "path": "docs/tool.md",
+                "content": "written by a tool\n",
+                "message": "Add docs/tool.md",
+            },
+        )
+        assert not wrote.is_error, wrote.content
+        assert wrote.structured_content["created"] is True  # type: ignore[index]
     _commit_on(server, admin, "feature")
+    with _api(server, admin) as http:
+        blob = http.get(
+            "/api/projects/admin%2Fweb/repository/blob",
+            params={"ref": "feature", "path": "docs/tool.md"},
+        ).json()
+        assert blob["content"] == "written by a tool\n"
 
     async with http_session(server.url, admin) as session:
         mr = await session.call_tool(
