@@ -59,17 +59,24 @@ async def _run(database_url: str) -> dict[str, float]:
             )
         with tempfile.TemporaryDirectory() as data:
             keyring = load_keyring(load_settings({"DAIS_DATA_DIR": data}))
-            scope = Scope(project)
+            # Ten environments of 500 secrets each: a scope holds at most 500.
+            scopes = [Scope(project, f"env{e}") for e in range(10)]
             value = os.urandom(500).hex()  # 1,000 characters
             async with ActorSystem("bench") as system:
                 ref = await system.start_child(
                     ChildSpec("secrets", lambda: SecretsActor(pool, keyring))
                 )
                 put = await _many(
-                    N, lambda i: ref.ask(PutSecret(scope, f"NAME_{i}", value, _AUDIT), timeout=30)
+                    N,
+                    lambda i: ref.ask(
+                        PutSecret(scopes[i % 10], f"NAME_{i // 10}", value, _AUDIT), timeout=30
+                    ),
                 )
                 read = await _many(
-                    N, lambda i: ref.ask(RevealSecret(scope, f"NAME_{i}", _AUDIT), timeout=30)
+                    N,
+                    lambda i: ref.ask(
+                        RevealSecret(scopes[i % 10], f"NAME_{i // 10}", _AUDIT), timeout=30
+                    ),
                 )
 
             async def plain_put(i: int) -> None:

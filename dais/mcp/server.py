@@ -23,7 +23,7 @@ from mcp.shared.exceptions import MCPError
 
 from dais import __version__
 
-from .toolbox import Outcome, ToolRefused
+from .results import Outcome, ToolRefused
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping

@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 
 import anyio
-import httpx
+import httpx2
 from mcp.server.stdio import stdio_server
 
+from .registry import TOOLSETS
 from .server import RemoteBackend, build_server
-from .toolbox import parse_toolsets
 
 __all__ = ["run"]
 
@@ -41,17 +41,19 @@ def _token(token_file: str | None) -> str:
 
 async def _serve(url: str, token: str, toolsets: tuple[str, ...], read_only: bool) -> None:
     headers = {"Authorization": f"Bearer {token}", "User-Agent": "dais-mcp-stdio"}
-    async with httpx.AsyncClient(base_url=url.rstrip("/"), headers=headers, timeout=60) as http:
-        server = build_server(RemoteBackend(http, toolsets, read_only))
+    # httpx2 is the HTTP client the SDK itself uses (already imported with it): importing
+    # httpx as well would add a sixth to the start-up.
+    async with httpx2.AsyncClient(base_url=url.rstrip("/"), headers=headers, timeout=60) as http:
+        server = build_server(RemoteBackend(http, toolsets, read_only))  # type: ignore[arg-type]
         async with stdio_server() as (read, write):
             await server.run(read, write, server.create_initialization_options())
 
 
 def run(url: str, token_file: str | None, toolsets: str | None, read_only: bool) -> int:
-    try:
-        chosen = parse_toolsets(toolsets)
-    except ValueError as exc:
-        print(f"dais mcp: --toolsets: {exc}", file=sys.stderr)
+    chosen = tuple(t.strip() for t in (toolsets or "").split(",") if t.strip()) or TOOLSETS
+    unknown = sorted(set(chosen) - set(TOOLSETS))
+    if unknown:
+        print(f"dais mcp: --toolsets: unknown toolset {unknown[0]!r}", file=sys.stderr)
         return 2
     if not url.startswith(("http://", "https://")):
         print("dais mcp: --url must be the dais server's http(s) URL", file=sys.stderr)

@@ -19,7 +19,6 @@ import logging
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import attrs
 import httpx
 
 from dais.actors.identity import audit
@@ -28,6 +27,7 @@ from dais.actors.identity.permissions import Permission
 from dais.actors.identity.resolver import narrow_to_scopes
 
 from .registry import TOOLSETS, Tool
+from .results import Outcome, ToolRefused
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -44,17 +44,6 @@ MAX_ARGUMENTS = 256 * 1024
 _MAX_TEXT = 50_000
 _ADMIN = frozenset(p for p in Permission if p.value.startswith("admin:"))
 _PROJECT = frozenset(Permission) - _ADMIN
-
-
-class ToolRefused(Exception):
-    """No such tool for this caller (unknown, not theirs to use, or hidden as a writer)."""
-
-
-@attrs.frozen
-class Outcome:
-    structured: dict[str, Any]
-    text: str
-    is_error: bool
 
 
 def parse_toolsets(raw: str | Iterable[str] | None) -> tuple[str, ...]:

@@ -91,8 +91,9 @@ export function TopProgress() {
   return <div class={shown ? "top-progress active" : "top-progress"} aria-hidden="true" />;
 }
 
-/** An error as the user should read it: the problem's detail, and what to do for 401/404. */
-export function ErrorBox(props: { error: unknown; title?: string }) {
+/** An error as the user should read it: the problem's detail, and what to do for 401/404.
+ * `signIn={false}` where a 401 is about something else than the session (a pasted token). */
+export function ErrorBox(props: { error: unknown; title?: string; signIn?: boolean }) {
   const e = props.error;
   if (!e) return null;
   let detail = String((e as Error)?.message ?? e);
@@ -119,7 +120,7 @@ export function ErrorBox(props: { error: unknown; title?: string }) {
           ))}
         </ul>
       )}
-      {status === 401 && location.pathname !== "/login" && (
+      {status === 401 && props.signIn !== false && location.pathname !== "/login" && (
         <p>
           <a href={`/login?next=${next}`}>Sign in</a> to continue.
         </p>

@@ -62,6 +62,12 @@ _FROM = """
     LEFT JOIN users cu ON cu.id = s.created_by
     LEFT JOIN users uu ON uu.id = s.updated_by
 """
+# What a change returns: the record as _record reads it, without a second query.
+_RETURNED = """
+    s.id, s.project_id, s.environment, s.name, s.version, s.created_at, s.updated_at,
+    (SELECT username FROM users WHERE id = s.created_by) AS created_by,
+    (SELECT username FROM users WHERE id = s.updated_by) AS updated_by
+"""
 _IN_SCOPE = "s.project_id IS NOT DISTINCT FROM $1 AND s.environment = $2 AND s.name = $3"
 
 
@@ -185,15 +191,23 @@ class SecretsActor(Actor[SecretMessage]):
         raw = check_value(m.value)
         scope = m.scope
         async with self._pool.acquire() as conn, conn.transaction():
-            # One scope's creations in turn, so its count cannot be raced past.
-            await conn.execute("SELECT pg_advisory_xact_lock(hashtext($1))", f"secrets:{scope.key}")
-            exists = await conn.fetchval(
-                "SELECT id FROM secrets s WHERE " + _IN_SCOPE,
+            # A new version of an existing secret: its row lock orders concurrent PUTs.
+            row: Any = await conn.fetchrow(
+                f"""
+                UPDATE secrets s SET version = s.version + 1, updated_by = $4, updated_at = now()
+                WHERE {_IN_SCOPE} RETURNING {_RETURNED}, false AS created
+                """,
                 scope.project_id,
                 scope.environment,
                 m.name,
+                m.audit.actor_id,
             )
-            if exists is None:
+            if row is None:
+                # A new name: one scope's creations in turn, so its count cannot be raced
+                # past; a PUT of the same name that won the race is updated instead.
+                await conn.execute(
+                    "SELECT pg_advisory_xact_lock(hashtext($1))", f"secrets:{scope.key}"
+                )
                 count = await conn.fetchval(
                     "SELECT count(*) FROM secrets WHERE project_id IS NOT DISTINCT FROM $1 "
                     "AND environment = $2",
@@ -202,20 +216,20 @@ class SecretsActor(Actor[SecretMessage]):
                 )
                 if count >= MAX_SECRETS_PER_SCOPE:
                     raise Conflict(f"a scope may hold at most {MAX_SECRETS_PER_SCOPE} secrets")
-            row: Any = await conn.fetchrow(
-                """
-                INSERT INTO secrets AS s (project_id, environment, name, version, created_by,
-                                          updated_by)
-                VALUES ($1, $2, $3, 1, $4, $4)
-                ON CONFLICT (coalesce(project_id, 0), environment, name) DO UPDATE
-                   SET version = s.version + 1, updated_by = $4, updated_at = now()
-                RETURNING s.id, s.version, (xmax = 0) AS created
-                """,
-                scope.project_id,
-                scope.environment,
-                m.name,
-                m.audit.actor_id,
-            )
+                row = await conn.fetchrow(
+                    f"""
+                    INSERT INTO secrets AS s (project_id, environment, name, version,
+                                              created_by, updated_by)
+                    VALUES ($1, $2, $3, 1, $4, $4)
+                    ON CONFLICT (coalesce(project_id, 0), environment, name) DO UPDATE
+                       SET version = s.version + 1, updated_by = $4, updated_at = now()
+                    RETURNING {_RETURNED}, (xmax = 0) AS created
+                    """,
+                    scope.project_id,
+                    scope.environment,
+                    m.name,
+                    m.audit.actor_id,
+                )
             version: int = row["version"]
             sealed = self._keyring.seal(raw, scope=scope.key, name=m.name, version=version)
             await conn.execute(
@@ -233,11 +247,12 @@ class SecretsActor(Actor[SecretMessage]):
                 len(raw),
                 m.audit.actor_id,
             )
-            await conn.execute(
-                "DELETE FROM secret_versions WHERE secret_id = $1 AND version <= $2",
-                row["id"],
-                version - MAX_VERSIONS,
-            )
+            if version > MAX_VERSIONS:
+                await conn.execute(
+                    "DELETE FROM secret_versions WHERE secret_id = $1 AND version <= $2",
+                    row["id"],
+                    version - MAX_VERSIONS,
+                )
             target_type, target_id = _target(scope)
             await audit.record(
                 conn,
@@ -247,8 +262,7 @@ class SecretsActor(Actor[SecretMessage]):
                 target_id,
                 _shown(scope, m.name) | {"version": version},
             )
-            record = _record(await self._row(conn, scope, m.name))
-        return record, bool(row["created"])
+        return _record(row), bool(row["created"])
 
     async def _delete(self, m: DeleteSecret) -> None:
         self._check(m.scope, m.name)
