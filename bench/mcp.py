@@ -13,17 +13,15 @@ from __future__ import annotations
 import asyncio
 import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import httpx
 
-from bench.healthz import ROOT, _free_port, _wait
+from bench._server import running
+from bench.healthz import ROOT
 
-_PASSWORD = "bench admin password"
 N = 200
 
 
@@ -83,41 +81,18 @@ async def _stdio(url: str, token_file: Path) -> float:
 
 
 def main(database_url: str) -> dict[str, float]:
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DAIS_")}
-    with tempfile.TemporaryDirectory() as data, tempfile.TemporaryFile() as log:
-        env |= {
-            "DAIS_BIND": f"127.0.0.1:{port}",
-            "DAIS_DATABASE_URL": database_url,
-            "DAIS_DATA_DIR": data,
-            "DAIS_ADMIN_PASSWORD": _PASSWORD,
-        }
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "dais.cli", "serve"], env=env, cwd=ROOT, stdout=log, stderr=log
-        )
-        try:
-            _wait(base + "/readyz", proc)
-            with httpx.Client(base_url=base, timeout=30) as c:
-                c.post("/api/auth/login", json={"login": "admin", "password": _PASSWORD})
-                token = c.post(
-                    "/api/user/tokens",
-                    json={"name": "bench", "scopes": ["*"]},
-                    headers={"Origin": base},
-                ).json()["token"]
-                made = c.post(
-                    "/api/projects",
-                    json={"name": "bench"},
-                    headers={"Authorization": f"Bearer {token}"},
-                )
-                assert made.status_code == 201, made.text
-            timings = asyncio.run(_http(base, token))
-            token_file = Path(data) / "token"
-            token_file.write_text(token)
-            starts = [asyncio.run(_stdio(base, token_file)) for _ in range(3)]
-        finally:
-            proc.terminate()
-            proc.wait(30)
+    with running(database_url) as server:
+        with httpx.Client(base_url=server.url, timeout=30) as c:
+            made = c.post(
+                "/api/projects",
+                json={"name": "bench"},
+                headers={"Authorization": f"Bearer {server.token}"},
+            )
+            assert made.status_code == 201, made.text
+        timings = asyncio.run(_http(server.url, server.token))
+        token_file = server.data_dir / "token"
+        token_file.write_text(server.token)
+        starts = [asyncio.run(_stdio(server.url, token_file)) for _ in range(3)]
     figures = {
         "list_p50_ms": statistics.median(timings["list"]),
         "list_p99_ms": _pct(timings["list"], 0.99),

@@ -16,21 +16,16 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import statistics
-import subprocess
-import sys
-import tempfile
 import threading
 import time
 from typing import Any
 
 import httpx
 
-from bench.healthz import ROOT, _free_port, _wait
+from bench._server import running, token_of
 from tests.support.smtp import SmtpServer
 
-_PASSWORD = "bench admin password"
 _BOB_PASSWORD = "bench bob password"
 
 
@@ -119,44 +114,19 @@ def _pct(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * p))]
 
 
-def _token(base: str, login: str, password: str) -> str:
-    with httpx.Client(base_url=base, timeout=30) as c:
-        r = c.post("/api/auth/login", json={"login": login, "password": password})
-        assert r.status_code == 200, r.text
-        made = c.post(
-            "/api/user/tokens", json={"name": "bench", "scopes": ["*"]}, headers={"Origin": base}
-        )
-        assert made.status_code == 201, made.text
-        token: str = made.json()["token"]
-        return token
-
-
 def main(database_url: str, events: int = 200) -> dict[str, float]:
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DAIS_")}
     smtp = SmtpServer()
     smtp.start()
-    with tempfile.TemporaryDirectory() as data, tempfile.TemporaryFile() as log:
-        env |= {
-            "DAIS_BIND": f"127.0.0.1:{port}",
-            "DAIS_DATABASE_URL": database_url,
-            "DAIS_DATA_DIR": data,
-            "DAIS_ADMIN_PASSWORD": _PASSWORD,
-            "DAIS_SMTP_HOST": smtp.host,
-            "DAIS_SMTP_PORT": str(smtp.port),
-            "DAIS_SMTP_SECURITY": "none",
-            "DAIS_NOTIFY_EMAIL_WINDOW": "0",
-        }
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "dais.cli", "serve"], env=env, cwd=ROOT, stdout=log, stderr=log
-        )
-        try:
-            _wait(base + "/readyz", proc)
-            admin = _token(base, "admin", _PASSWORD)
-            with httpx.Client(
-                base_url=base, timeout=30, headers={"Authorization": f"Bearer {admin}"}
-            ) as c:
+    settings = {
+        "DAIS_SMTP_HOST": smtp.host,
+        "DAIS_SMTP_PORT": str(smtp.port),
+        "DAIS_SMTP_SECURITY": "none",
+        "DAIS_NOTIFY_EMAIL_WINDOW": "0",
+    }
+    try:
+        with running(database_url, **settings) as server:
+            auth = {"Authorization": f"Bearer {server.token}"}
+            with httpx.Client(base_url=server.url, timeout=30, headers=auth) as c:
                 r = c.post(
                     "/api/admin/users",
                     json={"username": "bob", "email": "bob@example.com", "password": _BOB_PASSWORD},
@@ -168,9 +138,8 @@ def main(database_url: str, events: int = 200) -> dict[str, float]:
                     json={"username": "bob", "role": "developer"},
                 )
                 assert r.status_code == 201, r.text
-            stream = _Stream(
-                f"{base}/api/user/notifications/stream", _token(base, "bob", _BOB_PASSWORD)
-            )
+            bob = token_of(server.url, "bob", _BOB_PASSWORD)
+            stream = _Stream(f"{server.url}/api/user/notifications/stream", bob)
             if not stream.ready.wait(10):
                 raise RuntimeError("the event stream did not open")
             warm = 10
@@ -178,10 +147,8 @@ def main(database_url: str, events: int = 200) -> dict[str, float]:
                 _commit_events(database_url, project, stream, smtp, events + warm)
             )
             sse, mail = sse[warm:], mail[warm:]
-        finally:
-            proc.terminate()
-            proc.wait(30)
-            smtp.stop()
+    finally:
+        smtp.stop()
     figures = {
         "sse_p50_ms": statistics.median(sse),
         "sse_p99_ms": _pct(sse, 0.99),

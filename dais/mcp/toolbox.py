@@ -22,7 +22,7 @@ from urllib.parse import quote
 import httpx
 
 from dais.actors.identity import audit
-from dais.actors.identity.messages import AuditContext, Principal, UserKind
+from dais.actors.identity.messages import AuditContext, Permissions, Principal, UserKind
 from dais.actors.identity.permissions import Permission
 from dais.actors.identity.resolver import narrow_to_scopes
 
@@ -93,39 +93,36 @@ class Toolbox:
 
     async def attainable(self, services: Services, who: Principal) -> frozenset[Permission]:
         """The permissions ``who``'s credential could ever use (see the module docstring)."""
-        async with services.pool.acquire() as conn:
-            if who.kind is UserKind.HUMAN:
-                project = set(_PROJECT)
-            else:
-                rows = await conn.fetch(
-                    """
-                    SELECT unnest(r.permissions) AS p FROM role_assignments a
-                    JOIN roles r ON r.id = a.role_id WHERE a.user_id = $1
-                    UNION
-                    SELECT unnest(permissions) FROM delegations
-                    WHERE delegate_id = $1 AND revoked_at IS NULL
-                      AND (expires_at IS NULL OR expires_at > now())
-                    """,
-                    who.user_id,
-                )
-                project = {Permission(r["p"]) for r in rows if r["p"] in _PROJECT}
-        if who.is_admin:
-            held = set(Permission)
+        if who.kind is UserKind.HUMAN:
+            project = set(_PROJECT)
         else:
-            held = project
-        return narrow_to_scopes(frozenset(held), who.scopes)
+            rows = await services.pool.fetch(
+                """
+                SELECT unnest(r.permissions) AS p FROM role_assignments a
+                JOIN roles r ON r.id = a.role_id WHERE a.user_id = $1
+                UNION
+                SELECT unnest(permissions) FROM delegations
+                WHERE delegate_id = $1 AND revoked_at IS NULL
+                  AND (expires_at IS NULL OR expires_at > now())
+                """,
+                who.user_id,
+            )
+            project = {Permission(r["p"]) for r in rows if r["p"] in _PROJECT}
+        # Outside any project: an administrator's everything, a global role's permissions
+        # (admin:* among them only for those who hold them).
+        everywhere: frozenset[Permission] = await services.ask(
+            services.system.ref("identity"), Permissions(who, None)
+        )
+        return narrow_to_scopes(frozenset(project | everywhere), who.scopes)
 
     async def available(
         self, services: Services, who: Principal, toolsets: tuple[str, ...], read_only: bool
     ) -> list[Tool]:
         held = await self.attainable(services, who)
-        admin_ok = who.is_admin and who.scopes is None
         out = []
         for tool in self.tools.values():
             spec = tool.spec
             if spec.toolset not in toolsets or (read_only and spec.writes):
-                continue
-            if spec.toolset == "admin" and not admin_ok and spec.permission not in held:
                 continue
             if spec.permission is not None and spec.permission not in held:
                 continue

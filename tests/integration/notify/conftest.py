@@ -6,19 +6,18 @@ a test that wants it to misbehave parametrizes ``smtp_mode``.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import anyio
 import httpx
 import pytest
 
-from dais.actors.events.messages import Wake
 from tests.conftest import MakeUser
+from tests.integration.webhooks.conftest import eventually, kick
 from tests.support.smtp import SmtpServer
 
-PATIENCE = 20.0
+__all__ = ["eventually", "kick", "notifications", "project_with"]
 
 
 @pytest.fixture
@@ -62,20 +61,6 @@ def settings(
             **notify_env,
         }
     )
-
-
-def kick(services: Any) -> None:
-    """The in-process dispatcher polls; tell it events are waiting."""
-    services.system.ref("events").tell(Wake())
-
-
-async def eventually(check: Callable[[], Any], patience: float = PATIENCE) -> Any:
-    with anyio.fail_after(patience):
-        while True:
-            value = await check()
-            if value:
-                return value
-            await anyio.sleep(0.05)
 
 
 async def notifications(
