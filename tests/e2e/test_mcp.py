@@ -403,3 +403,29 @@ async def test_stdio_through_dais_mcp(
         await session.initialize()
         names = await _names(session)
         assert names and names <= READERS and "list_issues" not in names
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "words"),
+    [
+        (["--url", "http://127.0.0.1:9"], {}, "give a token with --token-file FILE or DAIS_TOKEN"),
+        (["--url", "http://127.0.0.1:9", "--token-file", "/nonexistent"], {}, "cannot read"),
+        (["--url", "ftp://x"], {"DAIS_TOKEN": "t"}, "--url must be"),
+        (["--url", "http://x", "--toolsets", "core,nope"], {"DAIS_TOKEN": "t"}, "'nope'"),
+    ],
+)
+def test_dais_mcp_refuses_what_it_cannot_use(
+    args: list[str], env: dict[str, str], words: str
+) -> None:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DAIS_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "dais.cli", "mcp", *args],
+        env=clean | env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode != 0
+    assert words in result.stderr and "Traceback" not in result.stderr
