@@ -18,6 +18,7 @@ from dais.actors.identity.permissions import Permission
 from dais.actors.identity.rules import MAX_PASSWORD, MIN_PASSWORD, RESERVED_NAMES
 from dais.actors.secrets import messages as secret_messages
 from dais.errors import ValidationFailed
+from dais.mcp.registry import TOOLSETS, TOOLSETS_PATTERN
 
 __all__ = [
     "BRANCH_GLOB_PATTERN",
@@ -138,6 +139,7 @@ RULES: dict[str, str] = {
     PERMISSION_PATTERN: "is not a permission dais knows",
     SCOPE_PATTERN: "is not a permission dais knows, nor '*'",
     DIGITS_PATTERN: "must be a number (an id)",
+    TOOLSETS_PATTERN: "must be toolset names, comma-separated: " + ", ".join(TOOLSETS),
     secret_messages.NAME_PATTERN: (
         "must be an environment variable name: a letter or '_', then letters, digits or '_',"
         " at most 128 characters"

@@ -28,7 +28,7 @@ from litestar.types import (
 
 from dais.actors.identity.messages import Principal
 from dais.errors import NotFound, Unauthorized, ValidationFailed
-from dais.mcp.registry import TOOLSETS, build_tools
+from dais.mcp.registry import TOOLSETS, TOOLSETS_PATTERN, build_tools
 from dais.mcp.server import SCOPE_KEY, tool_json
 from dais.mcp.toolbox import Toolbox, ToolRefused, parse_toolsets
 
@@ -155,7 +155,9 @@ class CallOut(msgspec.Struct):
 _Toolsets = Annotated[
     str | None,
     QueryParameter(
-        max_length=200, description=f"comma-separated, of: {', '.join(TOOLSETS)} (default all)"
+        max_length=200,
+        pattern=TOOLSETS_PATTERN,
+        description=f"comma-separated, of: {', '.join(TOOLSETS)} (default all)",
     ),
 ]
 _ReadOnly = Annotated[

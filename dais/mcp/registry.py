@@ -21,7 +21,7 @@ import attrs
 
 from dais.actors.identity.permissions import Permission as P
 
-__all__ = ["TOOLSETS", "TOOLS", "Param", "Tool", "ToolSpec", "build_tools"]
+__all__ = ["TOOLSETS", "TOOLSETS_PATTERN", "TOOLS", "Param", "Tool", "ToolSpec", "build_tools"]
 
 
 @attrs.frozen
@@ -158,6 +158,9 @@ TOOLS: tuple[ToolSpec, ...] = (
 
 #: Every toolset, in the order tools are listed.
 TOOLSETS: tuple[str, ...] = ("core", "repos", "issues", "merge_requests", "secrets", "admin")
+_ONE = "(?:" + "|".join(TOOLSETS) + ")"
+#: ``?toolsets=``: toolset names, comma-separated (empty: all of them).
+TOOLSETS_PATTERN = rf"^(?:{_ONE}(?:,{_ONE})*)?(?!\n)$"
 
 
 @attrs.frozen

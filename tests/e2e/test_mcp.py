@@ -317,6 +317,8 @@ def _unauthenticated(url: str) -> None:
         assert r.headers["www-authenticate"] == (
             f'Bearer realm="dais", resource_metadata="{metadata_url}"'
         )
+    r = httpx.get(f"{url}/api/mcp/tools", params={"toolsets": "core,pipelines"})
+    assert r.status_code == 400 and "toolset names" in r.text
     metadata = httpx.get(f"{url}/.well-known/oauth-protected-resource/mcp").json()
     assert metadata["resource"] == f"{url}/mcp"
     assert metadata["bearer_methods_supported"] == ["header"]
