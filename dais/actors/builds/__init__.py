@@ -1,0 +1,1 @@
+"""Builds: .platformci.yml pipelines, their scheduler, executors and logs."""
