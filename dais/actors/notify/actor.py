@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from dais.actors.identity import audit
 from dais.actors.secrets.stored import NOTIFICATION_WEBHOOKS, seal_column_secret
-from dais.actors.webhooks.guard import parse_url
-from dais.actors.webhooks.transport import Blocked, Unresolvable, vet
+from dais.actors.webhooks.signing import check_secret
+from dais.actors.webhooks.transport import check_url
 from dais.errors import NotFound, ValidationFailed
 from dais.runtime import Actor, Fault
 
@@ -43,7 +43,6 @@ if TYPE_CHECKING:
 
 __all__ = ["NotifyActor"]
 
-_MAX_SECRET = 256
 _COLUMNS = "id, kind, project_id, thread, title, body, url, actor, created_at, read_at"
 
 
@@ -156,27 +155,15 @@ class NotifyActor(Actor[NotifyMessage]):
             webhook_has_secret=bool(hook and hook["has_secret"]),
         )
 
-    async def _check_url(self, url: str) -> None:
-        """:raises ValidationFailed: on ``webhook_url``, naming the rule (as a project
-        webhook's URL is checked)."""
-        target = parse_url(url, "webhook_url")
-        allow = self._policy.webhooks
-        try:
-            await vet(target, allow.allow, allow.connect_timeout)
-        except (Blocked, Unresolvable) as exc:
-            raise ValidationFailed("webhook_url", str(exc)) from None
-
     async def _put_settings(self, m: PutSettings) -> Settings:
         if not m.kinds and m.webhook_url == UNSET and m.webhook_secret is None:
             return await self._settings(m.user_id)  # nothing to change, nothing to audit
         if m.webhook_url not in (None, UNSET):
             assert m.webhook_url is not None
-            await self._check_url(m.webhook_url)
+            hooks = self._policy.webhooks
+            await check_url(m.webhook_url, hooks.allow, hooks.connect_timeout, "webhook_url")
         if m.webhook_secret is not None:
-            if len(m.webhook_secret) > _MAX_SECRET or "\x00" in m.webhook_secret:
-                raise ValidationFailed(
-                    "webhook_secret", f"must be at most {_MAX_SECRET} characters, without NUL"
-                )
+            check_secret(m.webhook_secret, "webhook_secret")
         async with self._pool.acquire() as conn, conn.transaction():
             for setting in m.kinds:
                 for ch in Channel:

@@ -20,7 +20,6 @@ from dais.runtime import Actor, Fault, MailboxFull, UnknownActor
 from dais.storage.database import reading
 
 from . import payloads
-from .guard import parse_url
 from .messages import (
     SENDER,
     AttemptRecord,
@@ -41,7 +40,8 @@ from .messages import (
     Wake,
     WebhookMessage,
 )
-from .transport import Blocked, Unresolvable, vet
+from .signing import check_secret
+from .transport import check_url
 
 if TYPE_CHECKING:
     import asyncpg
@@ -56,7 +56,6 @@ __all__ = ["WebhooksActor", "wake_sender"]
 log = logging.getLogger(__name__)
 
 MAX_HOOKS_PER_PROJECT = 100
-MAX_SECRET = 256
 _UPDATABLE = frozenset({"url", "secret", "events", "active"})
 _HOOK_COLUMNS = """
     id, project_id, url, (secret_key_id IS NOT NULL OR secret <> '') AS has_secret, events,
@@ -192,24 +191,6 @@ class WebhooksActor(Actor[WebhookMessage]):
             raise NotFound(f"webhook {hook_id} does not exist in this project")
         return hook_record(row)
 
-    async def _check_url(self, url: str) -> None:
-        """The URL's form, and that every address its host resolves to now is allowed.
-
-        :raises ValidationFailed: on ``url``, naming the rule.
-        """
-        target = parse_url(url)
-        try:
-            await vet(target, self._policy.allow, self._policy.connect_timeout)
-        except (Blocked, Unresolvable) as exc:
-            raise ValidationFailed("url", str(exc)) from None
-
-    @staticmethod
-    def _check_secret(secret: str) -> None:
-        if len(secret) > MAX_SECRET:
-            raise ValidationFailed("secret", f"must be at most {MAX_SECRET} characters long")
-        if "\x00" in secret:
-            raise ValidationFailed("secret", "must not contain NUL characters")
-
     @staticmethod
     def _check_events(events: frozenset[HookEvent]) -> list[str]:
         if not events:
@@ -225,9 +206,9 @@ class WebhooksActor(Actor[WebhookMessage]):
         return [sealed.key_id, sealed.wrapped_key, sealed.nonce, sealed.ciphertext]
 
     async def _create(self, m: CreateHook) -> HookRecord:
-        self._check_secret(m.secret)
+        check_secret(m.secret)
         events = self._check_events(m.events)
-        await self._check_url(m.url)
+        await check_url(m.url, self._policy.allow, self._policy.connect_timeout)
         async with self._pool.acquire() as conn, conn.transaction():
             # Serialises creations per project, so the count below cannot be raced past.
             await conn.execute("SELECT pg_advisory_xact_lock($1)", m.project_id)
@@ -273,12 +254,12 @@ class WebhooksActor(Actor[WebhookMessage]):
         args: list[object] = [m.hook_id, m.project_id]
         shown: dict[str, object] = {}
         if "url" in m.changes:
-            await self._check_url(m.changes["url"])
+            await check_url(m.changes["url"], self._policy.allow, self._policy.connect_timeout)
             args.append(m.changes["url"])
             sets.append(f"url = ${len(args)}")
             shown["url"] = _shown_url(m.changes["url"])
         if "secret" in m.changes:
-            self._check_secret(m.changes["secret"])
+            check_secret(m.changes["secret"])
             columns = self._sealed_columns(m.hook_id, m.changes["secret"])
             start = len(args) + 1
             args.extend(columns)

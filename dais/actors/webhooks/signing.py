@@ -24,10 +24,24 @@ import hashlib
 import hmac
 
 from dais import __version__
+from dais.errors import ValidationFailed
 
 __all__ = ["USER_AGENT", "request_headers", "sign", "verify"]
 
 USER_AGENT = f"dais-webhooks/{__version__}"
+
+
+#: The longest secret a webhook (a project's, or a person's for notifications) may have.
+MAX_SECRET = 256
+
+
+def check_secret(secret: str, field: str = "secret") -> str:
+    """:raises ValidationFailed: on ``field``: too long, or holding NUL."""
+    if len(secret) > MAX_SECRET:
+        raise ValidationFailed(field, f"must be at most {MAX_SECRET} characters long")
+    if "\x00" in secret:
+        raise ValidationFailed(field, "must not contain NUL characters")
+    return secret
 
 
 def sign(secret: str, message: bytes) -> str:

@@ -207,3 +207,16 @@ class Transport:
         except (httpx.HTTPError, OSError, anyio.BrokenResourceError) as exc:
             detail = str(exc) or type(exc).__name__
             return Answer(ms(), error=f"{type(exc).__name__}: {detail}", address=address), sent
+
+
+async def check_url(url: str, allow: AllowList, connect_timeout: float, field: str = "url") -> None:
+    """A webhook URL's form, and that every address its host resolves to now is allowed (the
+    sender checks again at each attempt: what a name resolves to can change).
+
+    :raises ValidationFailed: on ``field``, naming the rule.
+    """
+    target = parse_url(url, field)
+    try:
+        await vet(target, allow, connect_timeout)
+    except (Blocked, Unresolvable) as exc:
+        raise ValidationFailed(field, str(exc)) from None
