@@ -83,14 +83,7 @@ class VersionOut(msgspec.Struct):
     created_at: datetime
 
 
-class SecretDetailOut(msgspec.Struct):
-    name: str
-    environment: str | None
-    version: int
-    created_by: str | None
-    updated_by: str | None
-    created_at: datetime
-    updated_at: datetime
+class SecretDetailOut(SecretOut):
     versions: list[VersionOut]  # newest first; the last 20 are kept
 
 
@@ -114,15 +107,8 @@ def _out(s: sm.SecretRecord) -> SecretOut:
 
 
 def _detail_out(d: sm.SecretDetail) -> SecretDetailOut:
-    s = d.secret
     return SecretDetailOut(
-        name=s.name,
-        environment=s.scope.environment or None,
-        version=s.version,
-        created_by=s.created_by,
-        updated_by=s.updated_by,
-        created_at=s.created_at,
-        updated_at=s.updated_at,
+        **msgspec.structs.asdict(_out(d.secret)),
         versions=[VersionOut(v.version, v.created_by, v.created_at) for v in d.versions],
     )
 
