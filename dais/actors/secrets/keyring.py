@@ -20,6 +20,7 @@ import logging
 import os
 import stat
 import threading
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from dais.config import ConfigError
@@ -178,9 +179,10 @@ class Keyring:
 
     @property
     def keys(self) -> Mapping[str, MasterKey]:
-        """Every key that opens, by id."""
+        """Every key that opens, by id (a read-only view: a reload replaces the dict, it
+        never changes one a caller holds)."""
         self._follow_file()
-        return dict(self._keys)
+        return MappingProxyType(self._keys)
 
     def seal(self, plaintext: bytes, *, scope: str, name: str, version: int) -> Sealed:
         return seal(self.current, plaintext, scope=scope, name=name, version=version)
