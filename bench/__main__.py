@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 
 from bench import (
     ask_roundtrip,
+    builds,
     git,
     healthz,
     identity,
@@ -81,6 +82,7 @@ SERVER_BENCHMARKS: dict[str, Callable[[str], object]] = {
     "mcp": mcp.main,
     "memory": memory.main,
     "ui": ui.main,
+    "builds": builds.main,
 }
 
 

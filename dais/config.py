@@ -71,6 +71,25 @@ class Settings:
     notify_email_window: float = 120.0
     notify_max_attempts: int = 6
     notify_retry_delay: float = 30.0
+    executor: str = "local"
+    build_concurrency: int = 4
+    build_sandbox: str = "auto"
+    build_network: bool = False
+    build_timeout: float = 3600.0
+    build_log_limit: int = 64 * 1024 * 1024
+    build_artifact_max_size: int = 100 * 1024 * 1024
+    build_artifact_expiry: float = 30 * 86400.0
+    k8s_api_url: str | None = None
+    k8s_token: str | None = attrs.field(default=None, repr=False)
+    k8s_ca_file: Path | None = None
+    k8s_verify_tls: bool = True
+    k8s_namespace: str = "dais-builds"
+    k8s_storage: str = "emptydir"
+    k8s_default_image: str = "alpine:3.20"
+    k8s_cpu_request: str = "250m"
+    k8s_memory_request: str = "256Mi"
+    k8s_cpu_limit: str = "2"
+    k8s_memory_limit: str = "2Gi"
 
     @property
     def bind(self) -> str:
@@ -267,6 +286,13 @@ def _mailbox(raw: str) -> str:
         raise ValueError("must be one address, e.g. dais@example.com or dais <dais@example.com>")
     if value.count("<") != value.count(">"):
         raise ValueError("has an unbalanced < or >")
+    return value
+
+
+def _k8s_name(raw: str) -> str:
+    value = raw.strip()
+    if not re.fullmatch(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", value):
+        raise ValueError("must be a DNS label: lower-case letters, digits and '-', at most 63")
     return value
 
 
@@ -580,6 +606,110 @@ _SPECS: tuple[_Spec, ...] = (
         "First retry delay of a failed notification; it doubles at each attempt, up to an hour.",
     ),
     _Spec(
+        "DAIS_EXECUTOR",
+        "executor",
+        _choice("local", "kubernetes"),
+        "local",
+        "Where pipeline steps run: `local` (process groups on this machine) or `kubernetes` "
+        "(a pod per step).",
+    ),
+    _Spec(
+        "DAIS_BUILD_CONCURRENCY",
+        "build_concurrency",
+        _int_range(1, 1000),
+        "4",
+        "Pipelines this process runs at once (several replicas share the queue).",
+    ),
+    _Spec(
+        "DAIS_BUILD_SANDBOX",
+        "build_sandbox",
+        _choice("auto", "bubblewrap", "none"),
+        "auto",
+        "Local executor: contain steps with bubblewrap (`auto`: when installed; "
+        "`bubblewrap`: required; `none`: plain process groups).",
+    ),
+    _Spec(
+        "DAIS_BUILD_NETWORK",
+        "build_network",
+        _boolean,
+        "false",
+        "Local executor with bubblewrap: let steps reach the network.",
+    ),
+    _Spec(
+        "DAIS_BUILD_TIMEOUT",
+        "build_timeout",
+        _seconds(1, 86400),
+        "3600",
+        "A step's timeout when its `timeout` is not set, in seconds.",
+    ),
+    _Spec(
+        "DAIS_BUILD_LOG_LIMIT",
+        "build_log_limit",
+        _size(1024, 16 * 1024**3),
+        "64MiB",
+        "Largest log kept per step; output beyond it is dropped, with a marker.",
+    ),
+    _Spec(
+        "DAIS_BUILD_ARTIFACT_MAX_SIZE",
+        "build_artifact_max_size",
+        _size(1, 64 * 1024**3),
+        "100MiB",
+        "Largest artifact file a step may keep (a step's artifacts: ten times this).",
+    ),
+    _Spec(
+        "DAIS_BUILD_ARTIFACT_EXPIRY",
+        "build_artifact_expiry",
+        _seconds(60, 10 * 365 * 86400),
+        "2592000",
+        "How long artifacts are kept when a step's `expire_in` is not set, in seconds.",
+    ),
+    _Spec(
+        "DAIS_K8S_API_URL",
+        "k8s_api_url",
+        _url(frozenset({"http", "https"})),
+        "",
+        "Kubernetes executor: the API server. Unset: in-cluster configuration, else kubeconfig.",
+    ),
+    _Spec("DAIS_K8S_TOKEN", "k8s_token", _secret_text, "", "Kubernetes bearer token."),
+    _Spec("DAIS_K8S_CA_FILE", "k8s_ca_file", _path, "", "CA bundle of the Kubernetes API."),
+    _Spec(
+        "DAIS_K8S_VERIFY_TLS", "k8s_verify_tls", _boolean, "true", "Verify the API's certificate."
+    ),
+    _Spec(
+        "DAIS_K8S_NAMESPACE",
+        "k8s_namespace",
+        _k8s_name,
+        "dais-builds",
+        "Namespace of the step pods.",
+    ),
+    _Spec(
+        "DAIS_K8S_STORAGE",
+        "k8s_storage",
+        _choice("emptydir", "pvc"),
+        "emptydir",
+        "Workspace of a pipeline's pods: `pvc` (one volume per pipeline, shared by its steps, "
+        "needed for artifacts) or `emptydir` (each step clones afresh).",
+    ),
+    _Spec(
+        "DAIS_K8S_DEFAULT_IMAGE",
+        "k8s_default_image",
+        _secret_text,
+        "alpine:3.20",
+        "Image of a step without `image`.",
+    ),
+    _Spec("DAIS_K8S_CPU_REQUEST", "k8s_cpu_request", _secret_text, "250m", "Step pod CPU request."),
+    _Spec(
+        "DAIS_K8S_MEMORY_REQUEST",
+        "k8s_memory_request",
+        _secret_text,
+        "256Mi",
+        "Step pod memory request.",
+    ),
+    _Spec("DAIS_K8S_CPU_LIMIT", "k8s_cpu_limit", _secret_text, "2", "Step pod CPU limit."),
+    _Spec(
+        "DAIS_K8S_MEMORY_LIMIT", "k8s_memory_limit", _secret_text, "2Gi", "Step pod memory limit."
+    ),
+    _Spec(
         "DAIS_SHUTDOWN_TIMEOUT",
         "shutdown_timeout",
         _seconds(0.1, 600),
@@ -633,7 +763,7 @@ def load_settings(
             values[spec.field] = spec.parse(text)
         except ValueError as exc:
             shown = redact_url(text) if spec.field.endswith("_url") else text
-            if spec.field in {"admin_password", "secrets_key", "smtp_password"}:
+            if spec.field in {"admin_password", "secrets_key", "smtp_password", "k8s_token"}:
                 shown = "***"
             raise ConfigError(f"{spec.env}={shown!r}: {exc}") from None
     host, port = values.pop("bind")

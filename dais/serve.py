@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import anyio
 
+from dais.actors.builds.service import start_builds
 from dais.actors.events import EventDispatcher, Subscriber
 from dais.actors.identity.actor import IdentityActor, IdentityConfig
 from dais.actors.identity.messages import EnsureAdmin
@@ -163,16 +164,26 @@ async def running_services(
     listen_url: str | None = None,
 ) -> AsyncIterator[Services]:
     """An actor system with every domain's actors started, as the Services handlers see."""
-    async with ActorSystem(name, drain_timeout=settings.shutdown_timeout) as system:
-        services = Services(
-            settings=settings,
-            pool=pool,
-            broker=broker,
-            system=system,
-            metrics=Metrics(lambda: system),
-        )
-        await start_actors(services, subscribers, listen_url=listen_url)
-        yield services
+    builds = None
+    try:
+        async with ActorSystem(name, drain_timeout=settings.shutdown_timeout) as system:
+            services = Services(
+                settings=settings,
+                pool=pool,
+                broker=broker,
+                system=system,
+                metrics=Metrics(lambda: system),
+            )
+            try:
+                await start_actors(services, subscribers, listen_url=listen_url)
+            finally:
+                builds = services.builds
+            yield services
+    finally:
+        # After the runner has stopped: its executor's client closes last.
+        if builds is not None:
+            with anyio.move_on_after(10, shield=True):
+                await builds.executor.aclose()
 
 
 async def start_actors(
@@ -215,8 +226,10 @@ async def start_actors(
     await services.system.start_child(
         ChildSpec(NOTIFY_SENDER, lambda: NotificationSender(pool, notify, keyring))
     )
+    builds = await start_builds(services)
     every = [
         *identity_subscribers(pool, broker),
+        *builds,
         *notify_dispatcher.subscribers(pool, services.system, broker, notify),
         *webhook_subscribers(pool, services.system, hooks, settings.data_dir),
         *issues_subscribers(pool, broker),
@@ -227,7 +240,11 @@ async def start_actors(
         ChildSpec(
             "events",
             lambda: EventDispatcher(
-                pool, every, listen_url=listen_url, retention=settings.event_retention
+                pool,
+                every,
+                listen_url=listen_url,
+                delivery_url=listen_url or settings.database_url,
+                retention=settings.event_retention,
             ),
         )
     )

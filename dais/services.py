@@ -33,6 +33,8 @@ class Services:
     stopping: anyio.Event = attrs.field(factory=anyio.Event)
     #: The MCP transport (``dais.mcp.host``), once its actor runs.
     mcp: Any = None
+    #: The build engine's stores (``dais.actors.builds.service.BuildEngine``), once started.
+    builds: Any = None
 
     async def ask(self, ref: ActorRef[M], message: M) -> Any:
         """Ask an actor on behalf of an HTTP request, bounded by ``DAIS_ASK_TIMEOUT``."""

@@ -21,6 +21,7 @@ from dais.gitserver import lfs_routes
 from dais.gitserver import routes as gitserver_routes
 
 from . import admin, health, identity, issues, params, passkeys, projects, repository, ui
+from . import builds as build_routes
 from . import mcp as mcp_routes
 from . import merge_requests as merge_request_routes
 from . import notifications as notification_routes
@@ -67,6 +68,7 @@ def create_app(
             *webhook_routes.ROUTES,
             *secret_routes.ROUTES,
             *notification_routes.ROUTES,
+            *build_routes.ROUTES,
             *mcp_routes.ROUTES,
             *gitserver_routes.ROUTES,
             *lfs_routes.ROUTES,

@@ -31,7 +31,7 @@ from dais.actors.identity.messages import (
     Principal,
 )
 from dais.actors.identity.permissions import Permission
-from dais.actors.identity.resolver import narrow_to_scopes
+from dais.actors.identity.resolver import narrow_for
 from dais.actors.identity.tokens import TOKEN_PREFIX, hash_secret
 from dais.errors import Forbidden, Unauthorized
 
@@ -147,7 +147,10 @@ async def authenticate(connection: ASGIConnection[Any, Any, Any, Any]) -> Princi
         cookie = connection.cookies.get(SESSION_COOKIE)
         if cookie:
             found = await ask_identity(connection, AuthenticateSession(cookie))
-            if connection.scope["method"] not in _SAFE_METHODS:  # type: ignore[typeddict-item]
+            # A WebSocket handshake has no method: it is checked like a change, since a
+            # socket opened by another site would carry the cookie too.
+            method = connection.scope.get("method")
+            if method is None or method not in _SAFE_METHODS:
                 check_same_origin(connection)
     state["principal"] = found
     return found
@@ -211,7 +214,7 @@ async def permissions_of(
             held = _PARSED[stored] = frozenset(
                 Permission(s) for s in stored.decode().split(",") if s
             )
-        return narrow_to_scopes(held, who.scopes)
+        return narrow_for(held, who.scopes, who.project_id, project_id)
     resolved: frozenset[Permission] = await ask_identity(connection, Permissions(who, project_id))
     return resolved
 

@@ -14,7 +14,6 @@ from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated, Any
 
-import anyio
 import msgspec
 from litestar import Request, Response, get, post, put
 from litestar.params import JSONBody, QueryParameter
@@ -25,18 +24,17 @@ from dais.actors.identity.permissions import Permission
 from dais.actors.notify import messages as nm
 from dais.actors.notify.kinds import Channel, Kind
 from dais.errors import ValidationFailed
-from dais.storage.broker import Message, Subscription
 
 from .auth import audit_context, principal, requires, signed_in
 from .fields import DIGITS_PATTERN
 from .paging import LIST_HEADERS, Page, PerPage, offset, paged
 from .params import Id
+from .streams import next_message
 
 __all__ = ["ROUTES"]
 
 _TAGS = ["notifications"]
 _MINE = "/api/user/notifications"
-_KEEPALIVE = 15.0
 
 
 class NotificationOut(msgspec.Struct):
@@ -208,7 +206,7 @@ async def stream(request: Request[Any, Any, Any]) -> ServerSentEvent:
             count = await _ask(request, nm.UnreadCount(who.user_id))
             yield ServerSentEventMessage(data=json.dumps({"count": count}), event="unread")
             while True:
-                message = await _next(messages, services.stopping)
+                message = await next_message(messages, services.stopping)
                 if services.stopping.is_set():
                     return
                 if message is None:
@@ -219,26 +217,6 @@ async def stream(request: Request[Any, Any, Any]) -> ServerSentEvent:
     return ServerSentEvent(
         events(), headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
     )
-
-
-async def _next(messages: Subscription, stopping: anyio.Event) -> Message | None:
-    """The next message, or None after :data:`_KEEPALIVE` seconds or once the server stops."""
-    got: Message | None = None
-    with anyio.move_on_after(_KEEPALIVE):
-        async with anyio.create_task_group() as tg:
-
-            async def receive() -> None:
-                nonlocal got
-                got = await messages.receive()
-                tg.cancel_scope.cancel()
-
-            async def stop() -> None:
-                await stopping.wait()
-                tg.cancel_scope.cancel()
-
-            tg.start_soon(receive)
-            tg.start_soon(stop)
-    return got
 
 
 @get("/api/user/notification-settings", tags=_TAGS, summary="Your notification settings")

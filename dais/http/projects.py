@@ -57,6 +57,7 @@ class ProjectPatch(msgspec.Struct, forbid_unknown_fields=True):
         Annotated[list[pm.MergeStrategy], msgspec.Meta(min_length=1, max_length=4)]
         | msgspec.UnsetType
     ) = msgspec.UNSET
+    pipeline_must_succeed: bool | msgspec.UnsetType = msgspec.UNSET
 
 
 class ProjectOut(msgspec.Struct):
@@ -72,6 +73,7 @@ class ProjectOut(msgspec.Struct):
     created_at: datetime
     updated_at: datetime
     merge_strategies: list[str]
+    pipeline_must_succeed: bool
 
 
 class MemberIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -125,6 +127,7 @@ def _out(request: Request[Any, Any, Any], p: pm.ProjectRecord) -> ProjectOut:
         created_at=p.created_at,
         updated_at=p.updated_at,
         merge_strategies=[s.value for s in p.merge_strategies],
+        pipeline_must_succeed=p.pipeline_must_succeed,
     )
 
 

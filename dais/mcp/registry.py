@@ -142,6 +142,24 @@ TOOLS: tuple[ToolSpec, ...] = (
         P.MERGE_REQUEST_MERGE,
         writes=True,
     ),
+    # pipelines: runs, their logs and artifacts, commit statuses
+    _t("list_pipelines", "pipelines", "list_pipelines", P.PIPELINE_READ),
+    _t("get_pipeline", "pipelines", "get_pipeline", P.PIPELINE_READ),
+    _t(
+        "get_step_log",
+        "pipelines",
+        "step_log",
+        P.PIPELINE_READ,
+        description="A step's log as text (secrets masked); pass tail=N for the last N lines",
+    ),
+    _t("list_pipeline_artifacts", "pipelines", "list_artifacts", P.PIPELINE_READ),
+    _t("list_merge_request_pipelines", "pipelines", "merge_request_pipelines", P.PIPELINE_READ),
+    _t("get_commit_status", "pipelines", "combined_status", P.PIPELINE_READ),
+    _t("run_pipeline", "pipelines", "trigger_pipeline", P.PIPELINE_RUN, writes=True),
+    _t("cancel_pipeline", "pipelines", "cancel_pipeline", P.PIPELINE_RUN, writes=True),
+    _t("retry_pipeline", "pipelines", "retry_pipeline", P.PIPELINE_RUN, writes=True),
+    _t("retry_pipeline_step", "pipelines", "retry_step", P.PIPELINE_RUN, writes=True),
+    _t("set_commit_status", "pipelines", "set_status", P.PIPELINE_RUN, writes=True),
     # secrets: names and versions, and setting them; values are read through the API only
     _t("list_secrets", "secrets", "list_project_secrets", P.PROJECT_WRITE),
     _t("set_secret", "secrets", "put_project_secret", P.SECRET_WRITE, writes=True),
@@ -157,7 +175,15 @@ TOOLS: tuple[ToolSpec, ...] = (
 )
 
 #: Every toolset, in the order tools are listed.
-TOOLSETS: tuple[str, ...] = ("core", "repos", "issues", "merge_requests", "secrets", "admin")
+TOOLSETS: tuple[str, ...] = (
+    "core",
+    "repos",
+    "issues",
+    "merge_requests",
+    "pipelines",
+    "secrets",
+    "admin",
+)
 _ONE = "(?:" + "|".join(TOOLSETS) + ")"
 #: ``?toolsets=``: toolset names, comma-separated (empty: all of them).
 TOOLSETS_PATTERN = rf"^(?:{_ONE}(?:,{_ONE})*)?(?!\n)$"

@@ -18,6 +18,7 @@ import re
 import secrets
 import time
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 import anyio
@@ -26,7 +27,6 @@ import anyio.to_thread
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Awaitable, Callable, Collection
     from contextlib import AbstractAsyncContextManager
-    from pathlib import Path
 
 __all__ = [
     "BlobMismatch",
@@ -65,6 +65,11 @@ class BlobWriter(Protocol):
         """Bytes written so far."""
         ...
 
+    @property
+    def sha256(self) -> str | None:
+        """The object's name: as expected, or (when none was) known once committed."""
+        ...
+
     async def write(self, chunk: bytes) -> None:
         """Append ``chunk``.
 
@@ -84,9 +89,10 @@ class BlobStore(Protocol):
     """Objects by sha256. Committing an object that exists already is harmless."""
 
     def open_writer(
-        self, expected_sha256: str, expected_size: int | None
+        self, expected_sha256: str | None, expected_size: int | None
     ) -> AbstractAsyncContextManager[BlobWriter]:
-        """A writer for the object ``expected_sha256``; leaving the block without
+        """A writer for the object ``expected_sha256`` (None: whatever the content hashes
+        to, known as :attr:`BlobWriter.sha256` once committed); leaving the block without
         :meth:`BlobWriter.commit` discards everything written.
 
         :raises ValueError: for a malformed oid or a negative size.
@@ -125,7 +131,12 @@ class _FileWriter:
     """Writes into a temporary file; hashing and writing happen in worker threads."""
 
     def __init__(
-        self, file: BinaryIO, temporary: Path, final: Path, sha256: str, size: int | None
+        self,
+        file: BinaryIO,
+        temporary: Path,
+        final: Path | Callable[[str], Path],
+        sha256: str | None,
+        size: int | None,
     ) -> None:
         self._file = file
         self._temporary = temporary
@@ -141,6 +152,10 @@ class _FileWriter:
     @property
     def size(self) -> int:
         return self._size
+
+    @property
+    def sha256(self) -> str | None:
+        return self._expected_sha256
 
     async def write(self, chunk: bytes) -> None:
         if self.committed:
@@ -181,12 +196,15 @@ class _FileWriter:
                 f"the content is {self._size} bytes, not the declared {self._expected_size}"
             )
         actual = self._hash.hexdigest()
-        if actual != self._expected_sha256:
+        if self._expected_sha256 is None:
+            self._expected_sha256 = actual
+        elif actual != self._expected_sha256:
             raise BlobMismatch(f"the content's sha256 is {actual}, not {self._expected_sha256}")
-        self._final.parent.mkdir(parents=True, exist_ok=True)
+        final = self._final if isinstance(self._final, Path) else self._final(actual)
+        final.parent.mkdir(parents=True, exist_ok=True)
         # Same content under the same name: replacing an existing copy is harmless, and a
         # reader holding the old file keeps reading it.
-        os.replace(self._temporary, self._final)
+        os.replace(self._temporary, final)
 
     def discard(self) -> None:
         """Close and remove the temporary file (after a failure or an abandoned write)."""
@@ -209,12 +227,13 @@ class FilesystemBlobStore:
 
     @asynccontextmanager
     async def open_writer(
-        self, expected_sha256: str, expected_size: int | None
+        self, expected_sha256: str | None, expected_size: int | None
     ) -> AsyncIterator[BlobWriter]:
-        final = self.path_of(expected_sha256)
+        final = self.path_of if expected_sha256 is None else self.path_of(expected_sha256)
         if expected_size is not None and expected_size < 0:
             raise ValueError(f"size must be at least 0, not {expected_size}")
-        temporary = self._incoming / f"{expected_sha256}.{secrets.token_hex(8)}.part"
+        name = expected_sha256 or "unnamed"
+        temporary = self._incoming / f"{name}.{secrets.token_hex(8)}.part"
         file = await anyio.to_thread.run_sync(_create, temporary)
         writer = _FileWriter(file, temporary, final, expected_sha256, expected_size)
         try:

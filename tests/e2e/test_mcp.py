@@ -14,6 +14,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import anyio
 import httpx
 import httpx2
 import pytest
@@ -73,6 +74,22 @@ WRITERS = {
     "set_secret",
 }
 SECRETS_READER = {"list_secrets"}
+PIPELINE_READERS = {
+    "list_pipelines",
+    "get_pipeline",
+    "get_step_log",
+    "list_pipeline_artifacts",
+    "list_merge_request_pipelines",
+    "get_commit_status",
+}
+PIPELINE_WRITERS = {
+    "run_pipeline",
+    "cancel_pipeline",
+    "retry_pipeline",
+    "retry_pipeline_step",
+    "set_commit_status",
+}
+PIPELINES = PIPELINE_READERS | PIPELINE_WRITERS
 COMMENTS = {"add_issue_comment", "add_merge_request_comment"}
 ADMIN = {
     "admin_list_users",
@@ -141,11 +158,11 @@ async def test_each_token_lists_what_it_may_use(
     admin = cli_token(server_env, "admin")
     dev = _user(server, server_env, admin, "dev", password="x" * 12)
     async with http_session(server.url, admin) as session:
-        assert await _names(session) == READERS | WRITERS | SECRETS_READER | ADMIN
+        assert await _names(session) == READERS | WRITERS | SECRETS_READER | ADMIN | PIPELINES
     async with http_session(server.url, dev) as session:
-        assert await _names(session) == READERS | WRITERS | SECRETS_READER
+        assert await _names(session) == READERS | WRITERS | SECRETS_READER | PIPELINES
     async with http_session(server.url, dev, "?read_only=1") as session:
-        assert await _names(session) == READERS | SECRETS_READER
+        assert await _names(session) == READERS | SECRETS_READER | PIPELINE_READERS
     async with http_session(server.url, dev, "?toolsets=core,issues") as session:
         names = await _names(session)
         assert "create_issue" in names and "list_branches" not in names
@@ -317,7 +334,7 @@ def _unauthenticated(url: str) -> None:
         assert r.headers["www-authenticate"] == (
             f'Bearer realm="dais", resource_metadata="{metadata_url}"'
         )
-    r = httpx.get(f"{url}/api/mcp/tools", params={"toolsets": "core,pipelines"})
+    r = httpx.get(f"{url}/api/mcp/tools", params={"toolsets": "core,deploy"})
     assert r.status_code == 400 and "toolset names" in r.text
     metadata = httpx.get(f"{url}/.well-known/oauth-protected-resource/mcp").json()
     assert metadata["resource"] == f"{url}/mcp"
@@ -390,7 +407,7 @@ async def test_stdio_through_dais_mcp(
     )
     async with stdio_client(params) as (read, write), ClientSession(read, write) as session:
         await session.initialize()
-        assert await _names(session) == READERS | WRITERS | SECRETS_READER | ADMIN
+        assert await _names(session) == READERS | WRITERS | SECRETS_READER | ADMIN | PIPELINES
         me = await session.call_tool("get_me", {})
         assert me.structured_content is not None and me.structured_content["username"] == "admin"
         with pytest.raises(MCPError, match="unknown tool"):
@@ -431,3 +448,76 @@ def test_dais_mcp_refuses_what_it_cannot_use(
     )
     assert result.returncode != 0
     assert words in result.stderr and "Traceback" not in result.stderr
+
+
+async def test_pipelines_through_tools(server: ServerProcess, server_env: dict[str, str]) -> None:
+    """An agent's loop: run a pipeline, follow it, read the tail of a step's log, list its
+    artifacts; and cancel a run that hangs."""
+    admin = cli_token(server_env, "admin")
+    pipeline_file = (
+        "steps:\n"
+        "  - name: build\n"
+        "    commands: ['for i in $(seq 1 50); do echo build line $i; done', "
+        "'mkdir -p out', 'echo made > out/result.txt']\n"
+        "    artifacts: {paths: ['out/*.txt']}\n"
+        "    when: {event: [manual]}\n"
+        "  - name: hang\n"
+        "    commands: ['sleep 300']\n"
+        "    when: {event: [manual]}\n"
+    )
+    with _api(server, admin) as http:
+        r = http.post("/api/projects", json={"name": "ci", "initialize_with_readme": True})
+        assert r.status_code == 201, r.text
+        r = http.put(
+            "/api/projects/admin%2Fci/repository/files",
+            json={
+                "branch": "main",
+                "path": ".platformci.yml",
+                "content": pipeline_file,
+                "message": "CI",
+            },
+        )
+        assert r.status_code == 201, r.text
+    async with http_session(server.url, admin, "?toolsets=pipelines") as session:
+        assert await _names(session) == PIPELINES
+        ran = await session.call_tool("run_pipeline", {"project": "admin/ci", "ref": "main"})
+        assert not ran.is_error, ran.content
+        [made] = ran.structured_content["items"]  # type: ignore[index]
+        number = made["number"]
+        assert made["event"] == "manual" and made["state"] in ("pending", "running")
+        # build succeeds, then hang runs until cancelled
+        for _ in range(300):
+            got = await session.call_tool("get_pipeline", {"project": "admin/ci", "number": number})
+            steps = {s["name"]: s["state"] for s in got.structured_content["steps"]}  # type: ignore[index]
+            if steps["build"] == "success" and steps["hang"] == "running":
+                break
+            await anyio.sleep(0.1)
+        else:
+            raise AssertionError(f"the pipeline did not get going: {steps}")
+        tail = await session.call_tool(
+            "get_step_log", {"project": "admin/ci", "number": number, "step": "build", "tail": 4}
+        )
+        assert not tail.is_error, tail.content
+        text = tail.structured_content["text"]  # type: ignore[index]
+        assert "build line 50" in text and "build line 10\n" not in text
+        artifacts = await session.call_tool(
+            "list_pipeline_artifacts", {"project": "admin/ci", "number": number}
+        )
+        assert [a["path"] for a in artifacts.structured_content["items"]] == [  # type: ignore[index]
+            "out/result.txt"
+        ]
+        cancelled = await session.call_tool(
+            "cancel_pipeline", {"project": "admin/ci", "number": number}
+        )
+        assert not cancelled.is_error, cancelled.content
+        for _ in range(300):
+            got = await session.call_tool("get_pipeline", {"project": "admin/ci", "number": number})
+            if got.structured_content["state"] == "cancelled":  # type: ignore[index]
+                break
+            await anyio.sleep(0.1)
+        else:
+            raise AssertionError("the pipeline was not cancelled")
+        again = await session.call_tool(
+            "cancel_pipeline", {"project": "admin/ci", "number": number}
+        )
+        assert again.is_error and "finished" in again.content[0].text  # type: ignore[union-attr]

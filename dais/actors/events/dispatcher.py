@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import random
+from contextlib import AsyncExitStack
 from typing import TYPE_CHECKING, Any
 
 import anyio
@@ -26,6 +27,7 @@ import asyncpg
 from dais.errors import Unavailable
 from dais.runtime import Actor
 from dais.storage import outbox
+from dais.storage.database import DatabaseUnavailable, open_pool
 
 from .messages import DispatcherMessage, GetStatus, Subscriber, SubscriberStatus, Wake
 
@@ -40,6 +42,8 @@ log = logging.getLogger(__name__)
 
 # What a lost or refused database connection raises.
 _DB_ERRORS = (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError)
+#: At most this many subscribers deliver at once (each holds one connection meanwhile).
+_DELIVERY_CONNECTIONS = 8
 
 
 def _backoff(failures: int, cap: float) -> float:
@@ -58,6 +62,7 @@ class EventDispatcher(Actor[DispatcherMessage]):
         subscribers: Sequence[Subscriber],
         *,
         listen_url: str | None = None,
+        delivery_url: str | None = None,
         poll_interval: float = 2.0,
         batch_size: int = 100,
         max_backoff: float = 60.0,
@@ -70,6 +75,13 @@ class EventDispatcher(Actor[DispatcherMessage]):
         self._pool = pool
         self._subscribers = tuple(subscribers)
         self._listen_url = listen_url
+        # A delivery holds its connection (and the subscriber's advisory lock) while the
+        # handler runs, and handlers take connections of their own: from one shared pool,
+        # a dozen subscribers delivering at once could hold every connection and wait for
+        # one forever. So deliveries draw on a small pool of their own, when given a URL.
+        self._delivery_url = delivery_url
+        self._delivery_pool: asyncpg.Pool[Any] | None = None
+        self._stack = AsyncExitStack()
         self._poll_interval = poll_interval
         self._batch_size = batch_size
         self._max_backoff = max_backoff
@@ -79,6 +91,14 @@ class EventDispatcher(Actor[DispatcherMessage]):
         self._ready: set[str] = set()  # subscribers whose cursor row exists
 
     async def started(self) -> None:
+        if self._delivery_url is not None:
+            size = max(2, min(len(self._subscribers), _DELIVERY_CONNECTIONS))
+            try:
+                self._delivery_pool = await self._stack.enter_async_context(
+                    open_pool(self._delivery_url, size=size)
+                )
+            except DatabaseUnavailable as exc:
+                log.warning("event deliveries share the main pool for now (%s)", exc)
         # Create the cursors now, so a new subscriber starts where the process started;
         # with the database down, the first successful pass creates them instead.
         try:
@@ -182,10 +202,13 @@ class EventDispatcher(Actor[DispatcherMessage]):
                 )
                 await anyio.sleep(delay)
 
+    async def stopped(self) -> None:
+        await self._stack.aclose()
+
     async def _deliver(self, sub: Subscriber) -> tuple[int, float | None]:
         """One batch; returns (events handed over, backoff delay if the handler failed)."""
         lock = outbox.subscriber_lock_key(sub.name)
-        async with self._pool.acquire() as conn:
+        async with (self._delivery_pool or self._pool).acquire() as conn:
             if not await conn.fetchval("SELECT pg_try_advisory_lock($1)", lock):
                 return 0, None  # another replica is delivering to this subscriber
             try:

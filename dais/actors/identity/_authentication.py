@@ -66,7 +66,7 @@ class Authentication(IdentityBase):
         else:
             row = await self._pool.fetchrow(
                 """
-                SELECT t.id AS token_id, t.scopes, t.expires_at,
+                SELECT t.id AS token_id, t.scopes, t.expires_at, t.project_id,
                        u.id, u.username, u.kind, u.is_admin, u.active, u.email,
                        u.display_name, u.created_at, u.last_login_at
                 FROM api_tokens t JOIN users u ON u.id = t.user_id
@@ -84,6 +84,7 @@ class Authentication(IdentityBase):
                 "is_admin": row["is_admin"],
                 "active": row["active"],
                 "scopes": list(row["scopes"]),
+                "project_id": row["project_id"],
                 "expires_at": row["expires_at"].timestamp() if row["expires_at"] else None,
                 "email": row["email"],
                 "display_name": row["display_name"],
@@ -105,9 +106,12 @@ class Authentication(IdentityBase):
             user_id=entry["user_id"],
             username=entry["username"],
             kind=UserKind(entry["kind"]),
-            is_admin=entry["is_admin"],
+            # A token restricted to one project acts with its scopes there and nothing more,
+            # whatever its owner may do elsewhere.
+            is_admin=entry["is_admin"] and entry.get("project_id") is None,
             token_id=entry["token_id"],
             scopes=scopes,
+            project_id=entry.get("project_id"),
             expires_at=entry["expires_at"],
             user=UserRecord(
                 id=entry["user_id"],
@@ -375,8 +379,9 @@ class Authentication(IdentityBase):
         async with self._pool.acquire() as conn, conn.transaction():
             row = await conn.fetchrow(
                 """
-                INSERT INTO api_tokens (user_id, name, secret_hash, last4, scopes, expires_at)
-                VALUES ($1, $2, $3, $4, $5, $6) RETURNING *
+                INSERT INTO api_tokens
+                    (user_id, name, secret_hash, last4, scopes, expires_at, project_id, internal)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *
                 """,
                 m.user_id,
                 m.name,
@@ -384,6 +389,8 @@ class Authentication(IdentityBase):
                 secret[-4:],
                 sorted(m.scopes),
                 m.expires_at,
+                m.project_id,
+                m.internal,
             )
             assert row is not None
             await audit.record(
@@ -392,13 +399,13 @@ class Authentication(IdentityBase):
                 "token.create",
                 "token",
                 row["id"],
-                {"name": m.name, "scopes": sorted(m.scopes)},
+                {"name": m.name, "scopes": sorted(m.scopes), "project_id": m.project_id},
             )
         return _token(row), secret
 
     async def _on_ListTokens(self, m: ListTokens) -> list[TokenRecord]:  # noqa: N802
         rows = await self._pool.fetch(
-            "SELECT * FROM api_tokens WHERE user_id = $1 ORDER BY id", m.user_id
+            "SELECT * FROM api_tokens WHERE user_id = $1 AND NOT internal ORDER BY id", m.user_id
         )
         return [_token(r) for r in rows]
 

@@ -140,7 +140,7 @@ class Grants(IdentityBase):
                 ttl = min(ttl, (until - datetime.now(UTC)).total_seconds())
             if ttl > 0:
                 await self._broker.set(key, ",".join(sorted(held)).encode(), ttl=ttl)
-        return resolver.narrow_to_scopes(held, p.scopes)
+        return resolver.narrow_for(held, p.scopes, p.project_id, m.project_id)
 
     async def _resolve(
         self, user_id: int, project_id: int | None
@@ -325,8 +325,11 @@ class Grants(IdentityBase):
             raise ValidationFailed("expires_at", "must be in the future")
         # Only a subset of what the delegator holds there now through their own roles
         # (delegations do not chain), narrowed to the scopes of the token they call with.
-        held = resolver.narrow_to_scopes(
-            await self._own_permissions(m.delegator.user_id, m.project_id), m.delegator.scopes
+        held = resolver.narrow_for(
+            await self._own_permissions(m.delegator.user_id, m.project_id),
+            m.delegator.scopes,
+            m.delegator.project_id,
+            m.project_id,
         )
         missing = sorted(m.permissions - held)
         if missing:

@@ -62,6 +62,8 @@ class Principal:
     user: UserRecord | None = attrs.field(default=None, eq=False, repr=False)
     #: When the credential stops being valid (Unix time), if it does.
     expires_at: float | None = attrs.field(default=None, eq=False, repr=False)
+    #: A token restricted to one project (a pipeline's job token) may do nothing elsewhere.
+    project_id: int | None = None
 
 
 @attrs.frozen
@@ -233,11 +235,16 @@ class RevokeSession:
 
 @attrs.frozen
 class CreateToken:
+    """``project_id`` restricts the token to one project; ``internal`` tokens (dais's own
+    job tokens) are not listed to their owner."""
+
     user_id: int
     name: str
     scopes: frozenset[str]
     expires_at: datetime | None
     audit: AuditContext
+    project_id: int | None = None
+    internal: bool = False
 
 
 @attrs.frozen

@@ -29,6 +29,7 @@ __all__ = [
     "Delegation",
     "Grant",
     "effective_permissions",
+    "narrow_for",
     "narrow_to_scopes",
     "own_permissions",
     "valid_until",
@@ -124,6 +125,19 @@ def effective_permissions(
         held = _own(d.delegator_id, d.delegator_admin, grants, project_id)
         out |= d.permissions & held
     return frozenset(out)
+
+
+def narrow_for(
+    permissions: frozenset[Permission],
+    scopes: frozenset[Permission] | None,
+    restricted_to: int | None,
+    project_id: int | None,
+) -> frozenset[Permission]:
+    """What a credential may do with ``permissions`` held on ``project_id``: a token's
+    scopes, and nothing at all outside the one project a restricted token is for."""
+    if restricted_to is not None and project_id != restricted_to:
+        return frozenset()
+    return narrow_to_scopes(permissions, scopes)
 
 
 def narrow_to_scopes(

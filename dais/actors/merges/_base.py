@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from dais.actors.builds import statuses as build_statuses
 from dais.actors.identity import messages as im
 from dais.actors.identity.permissions import Permission
 from dais.actors.projects import messages as pm
@@ -28,6 +29,7 @@ from .messages import (
     MergeRequestRecord,
     MergeRequestState,
     MergeStrategy,
+    PipelineBrief,
     UpdateMergeRequest,
     UserRef,
 )
@@ -123,8 +125,14 @@ class MergeRequestsBase(Actor[MergeRequestMessage]):
         reviews = await queries.reviews_of(conn, ids)
         branch_rules: dict[int, list[BranchRule]] = {}
         heads: dict[int, dict[str, str | None]] = {}
+        required: dict[int, bool] = {}
         for project_id in dict.fromkeys(r["project_id"] for r in rows):
             branch_rules[project_id] = await self._rules(project_id)
+            required[project_id] = bool(
+                await conn.fetchval(
+                    "SELECT pipeline_must_succeed FROM projects WHERE id = $1", project_id
+                )
+            )
             open_rows = [
                 r
                 for r in rows
@@ -160,6 +168,15 @@ class MergeRequestsBase(Actor[MergeRequestMessage]):
                 source_head=source_sha,
                 rules=protection,
             )
+            pipeline = await conn.fetchrow(
+                "SELECT number, state FROM pipelines WHERE project_id = $1 AND sha = $2 "
+                "ORDER BY number DESC LIMIT 1",
+                r["project_id"],
+                source_sha,
+            )
+            head_state = None
+            if state is MergeRequestState.OPEN and required[r["project_id"]]:
+                head_state = await build_statuses.combined(conn, r["project_id"], source_sha)
             status = mergeability.merge_status(
                 state=state,
                 draft=r["draft"],
@@ -168,6 +185,8 @@ class MergeRequestsBase(Actor[MergeRequestMessage]):
                 merge_check=check,
                 approvals=approvals,
                 rules=protection,
+                pipeline_required=required[r["project_id"]],
+                pipeline_state=None if head_state is None else str(head_state),
             )
             if state is not MergeRequestState.OPEN:
                 # What the merge request held when it was merged or closed.
@@ -198,6 +217,9 @@ class MergeRequestsBase(Actor[MergeRequestMessage]):
                     auto_merge_delete_source_branch=r["auto_merge_delete_source"],
                     auto_merge_by=queries.user(r["auto_merge_by"], r["auto_merge_by_name"]),
                     merged_by=queries.user(r["merged_by"], r["merged_by_name"]),
+                    pipeline=None
+                    if pipeline is None
+                    else PipelineBrief(pipeline["number"], pipeline["state"]),
                     merged_at=r["merged_at"],
                     merge_commit_sha=r["merge_commit_sha"],
                     merge_strategy=strategy_of(r["merge_strategy"]),

@@ -21,7 +21,7 @@ from dais.errors import NotFound
 
 from . import mergeability, plumbing, queries, views
 from ._base import ASK_TIMEOUT, MergeRequestsBase, keep_ref, log, mr_json
-from .messages import MergeRequestState, PushReceived, UserRef
+from .messages import HeadStatusChanged, MergeRequestState, PushReceived, UserRef
 from .plumbing import ZERO_SHA
 from .references import closing_references
 
@@ -33,6 +33,30 @@ class Pushes(MergeRequestsBase):
     """Reactions to pushes (from the outbox, at least once: idempotent)."""
 
     # --- pushes ----------------------------------------------------------------------
+
+    async def _head_status(self, m: HeadStatusChanged) -> None:
+        """Auto merge the open merge requests whose source head ``m.sha`` is, now that its
+        pipeline (or another status) has settled."""
+        try:
+            project: pm.ProjectRecord = await self.system.ref("projects").ask(
+                pm.GetProject(m.project_id), timeout=ASK_TIMEOUT
+            )
+        except NotFound:
+            return
+        async with self._pool.acquire() as conn:
+            iids = [
+                r["iid"]
+                for r in await conn.fetch(
+                    "SELECT iid FROM merge_requests WHERE project_id = $1 AND state = 'open' "
+                    "AND source_sha = $2 AND auto_merge ORDER BY iid",
+                    project.id,
+                    m.sha,
+                )
+            ]
+        for iid in iids:
+            async with self._pool.acquire() as conn:
+                record = await self._record(conn, project, iid)
+            await self._try_auto_merge(project, record)
 
     async def _push(self, m: PushReceived) -> None:
         """Re-examine the open merge requests whose source or target branch a push moved."""

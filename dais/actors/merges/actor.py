@@ -29,6 +29,7 @@ from .messages import (
     CreateMergeRequest,
     DeleteComment,
     GetMergeRequest,
+    HeadStatusChanged,
     ListComments,
     ListInvolvedProjects,
     ListMergeRequests,
@@ -74,6 +75,8 @@ class MergeRequestsActor(Requests, Discussions, Merging, Pushes):
                 return await self._submit_review(message)
             case PushReceived():
                 return await self._push(message)
+            case HeadStatusChanged():
+                return await self._head_status(message)
             case ListInvolvedProjects():
                 return await self._involved_projects(message)
             case ListUserMergeRequests():

@@ -41,6 +41,7 @@ BLOCKERS = (
     "unrelated_histories",
     "nothing_to_merge",
     "conflicts",
+    "pipeline_not_successful",
     "approvals_missing",
     "mergeability_unknown",  # not checked for the current heads (should not happen)
 )
@@ -165,8 +166,12 @@ def merge_status(
     merge_check: MergeCheck | None,
     approvals: Approvals,
     rules: Protection,
+    pipeline_required: bool = False,
+    pipeline_state: str | None = None,
 ) -> MergeStatus:
-    """Put the pieces together: mergeable when nothing blocks."""
+    """Put the pieces together: mergeable when nothing blocks. ``pipeline_required``: the
+    project asks that the source head's pipelines (its combined commit status,
+    ``pipeline_state``) have succeeded."""
     if state is not MergeRequestState.OPEN:
         return MergeStatus(False, (), (state.value,), None, False, rules.protected)
     found: set[str] = set()
@@ -191,6 +196,8 @@ def merge_status(
         found.add("mergeability_unknown")
     if approvals.missing:
         found.add("approvals_missing")
+    if pipeline_required and pipeline_state != "success":
+        found.add("pipeline_not_successful")
     blockers = tuple(b for b in BLOCKERS if b in found)
     return MergeStatus(
         mergeable=not blockers,

@@ -41,6 +41,7 @@ __all__ = [
     "MergeStatus",
     "MergeStrategy",
     "PushReceived",
+    "HeadStatusChanged",
     "ReviewRecord",
     "ReviewState",
     "StateFilter",
@@ -153,6 +154,13 @@ class MergeRequestRecord:
     updated_at: datetime
     auto_merge_commit_message: str | None = None  # kept for the auto merge (not shown)
     project_path: str | None = None  # filled in where merge requests of many projects mix
+    pipeline: PipelineBrief | None = None  # the latest pipeline of the source head
+
+
+@attrs.frozen
+class PipelineBrief:
+    number: int
+    state: str
 
 
 @attrs.frozen
@@ -351,6 +359,15 @@ class ListUserMergeRequests:
 
 
 @attrs.frozen
+class HeadStatusChanged:
+    """A commit's pipeline or status changed (``pipeline.finished``, ``commit_status.updated``):
+    re-examine the open merge requests whose source head it is, and auto merge those armed."""
+
+    project_id: int
+    sha: str
+
+
+@attrs.frozen
 class PushReceived:
     """A committed ``git.push`` event (from the outbox): re-examine the merge requests whose
     branches moved. Idempotent: it looks at where the branches are now."""
@@ -372,6 +389,7 @@ MergeRequestMessage = (
     | ListReviews
     | SubmitReview
     | PushReceived
+    | HeadStatusChanged
     | ListInvolvedProjects
     | ListUserMergeRequests
 )

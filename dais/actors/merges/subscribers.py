@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from dais.actors.events.messages import Subscriber
 
-from .messages import PushReceived
+from .messages import HeadStatusChanged, PushReceived
 
 if TYPE_CHECKING:
     from dais.runtime import ActorRef
@@ -29,11 +29,25 @@ def subscribers(merge_requests: ActorRef[Any]) -> list[Subscriber]:
     async def pushed(event: Event) -> None:
         await merge_requests.ask(PushReceived(event.id, dict(event.payload)), timeout=_TIMEOUT)
 
+    async def status_changed(event: Event) -> None:
+        payload = dict(event.payload)
+        project_id = str((payload.get("project") or {}).get("id", ""))
+        sha = payload.get("sha") or (payload.get("pipeline") or {}).get("sha")
+        if not (project_id.isdecimal() and project_id.isascii()) or not isinstance(sha, str):
+            return
+        await merge_requests.ask(HeadStatusChanged(int(project_id), sha), timeout=_TIMEOUT)
+
     return [
+        Subscriber(
+            "merge_requests.head-status",
+            status_changed,
+            kinds=frozenset({"pipeline.finished", "commit_status.updated"}),
+            timeout=_TIMEOUT + 5,
+        ),
         Subscriber(
             "merge_requests.git-push",
             pushed,
             kinds=frozenset({"git.push"}),
             timeout=_TIMEOUT + 5,
-        )
+        ),
     ]

@@ -88,6 +88,13 @@ class MergeRequestOut(msgspec.Struct):
     closed_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    #: The latest pipeline of the source head (None: none ran for it).
+    pipeline: PipelineBriefOut | None
+
+
+class PipelineBriefOut(msgspec.Struct):
+    number: int
+    state: str
 
 
 class CommentOut(msgspec.Struct):
@@ -171,6 +178,9 @@ def merge_request_out(mr: MergeRequestRecord) -> MergeRequestOut:
         closed_at=mr.closed_at,
         created_at=mr.created_at,
         updated_at=mr.updated_at,
+        pipeline=None
+        if mr.pipeline is None
+        else PipelineBriefOut(mr.pipeline.number, mr.pipeline.state),
     )
 
 

@@ -45,6 +45,7 @@ class Kind(enum.StrEnum):
     COMMENTED = "commented"
     MERGED = "merged"
     WEBHOOK_DISABLED = "webhook_disabled"
+    PIPELINE_FAILED = "pipeline_failed"
 
 
 class Channel(enum.StrEnum):
@@ -61,6 +62,7 @@ PRIORITY = (
     Kind.MERGED,
     Kind.COMMENTED,
     Kind.WEBHOOK_DISABLED,
+    Kind.PIPELINE_FAILED,
 )
 
 #: Each kind's channels when a person has not chosen: everything in the app; email for what
@@ -72,6 +74,7 @@ DEFAULTS: dict[Kind, frozenset[Channel]] = {
     Kind.COMMENTED: frozenset({Channel.IN_APP, Channel.WEBHOOK}),
     Kind.MERGED: frozenset({Channel.IN_APP, Channel.WEBHOOK}),
     Kind.WEBHOOK_DISABLED: frozenset(Channel),
+    Kind.PIPELINE_FAILED: frozenset(Channel),
 }
 
 #: The outbox events the dispatcher subscribes to.
@@ -85,6 +88,7 @@ EVENT_KINDS = frozenset(
         "merge_request_comment.created",
         "merge_request.merged",
         "webhook.disabled",
+        "pipeline.finished",
     }
 )
 
@@ -149,6 +153,8 @@ def plan(kind: str, payload: Any, public_url: str) -> list[Planned]:
     out: list[tuple[str, Kind]] = []
     if kind == "webhook.disabled":
         return _webhook_disabled(payload, path, public_url)
+    if kind == "pipeline.finished":
+        return _pipeline_failed(payload, path)
     thing = payload.get("issue") if kind.startswith("issue") else payload.get("merge_request")
     if not isinstance(thing, dict) or not isinstance(thing.get("iid"), int):
         return []
@@ -218,6 +224,38 @@ def plan(kind: str, payload: Any, public_url: str) -> list[Planned]:
             )
         )
     return planned
+
+
+def _pipeline_failed(payload: dict[str, Any], path: str) -> list[Planned]:
+    """A failed pipeline (or one whose file is invalid) tells the person who started it."""
+    pipeline = payload.get("pipeline") or {}
+    if not isinstance(pipeline, dict) or pipeline.get("state") not in ("failed", "error"):
+        return []
+    creator = pipeline.get("created_by")
+    name = creator.get("username") if isinstance(creator, dict) else None
+    number = pipeline.get("number")
+    if not isinstance(name, str) or not isinstance(number, int):
+        return []
+    ref = str(pipeline.get("ref", ""))
+    short = ref.removeprefix("refs/heads/").removeprefix("refs/tags/")
+    failed = pipeline.get("failed_steps") or []
+    if pipeline.get("state") == "error":
+        body = str(pipeline.get("error") or "the pipeline file is invalid")
+    elif failed:
+        body = "failed steps: " + ", ".join(str(step) for step in failed[:20])
+    else:
+        body = str(pipeline.get("error") or "the pipeline failed")
+    label = f" ({pipeline['label']})" if pipeline.get("label") else ""
+    return [
+        Planned(
+            username=name.lower(),
+            kind=Kind.PIPELINE_FAILED,
+            thread=f"pipeline:{pipeline.get('id')}",
+            title=_short(f"Pipeline #{number}{label} failed on {short} in {path}", _TITLE * 2),
+            body=_short(body, _BODY),
+            url=str(pipeline.get("web_url") or ""),
+        )
+    ]
 
 
 def _webhook_disabled(payload: dict[str, Any], path: str, public_url: str) -> list[Planned]:

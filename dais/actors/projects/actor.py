@@ -52,12 +52,21 @@ log = logging.getLogger(__name__)
 
 _COLUMNS = """
     p.id, p.owner_id, u.username AS owner, p.name, p.visibility, p.description,
-    p.default_branch, p.archived, p.created_at, p.updated_at, p.merge_strategies
+    p.default_branch, p.archived, p.created_at, p.updated_at, p.merge_strategies,
+    p.pipeline_must_succeed
 """
 _FROM = "FROM projects p JOIN users u ON u.id = p.owner_id"
 _RETIRE_TIMEOUT = 5.0  # a broker that does not answer: entries still expire by their TTL
 _UPDATABLE = frozenset(
-    {"name", "visibility", "description", "default_branch", "archived", "merge_strategies"}
+    {
+        "name",
+        "visibility",
+        "description",
+        "default_branch",
+        "archived",
+        "merge_strategies",
+        "pipeline_must_succeed",
+    }
 )
 
 
@@ -74,6 +83,7 @@ def _project(row: Any) -> ProjectRecord:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         merge_strategies=tuple(MergeStrategy(s) for s in row["merge_strategies"]),
+        pipeline_must_succeed=row["pipeline_must_succeed"],
     )
 
 

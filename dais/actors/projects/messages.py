@@ -64,6 +64,8 @@ class ProjectRecord:
     created_at: datetime
     updated_at: datetime
     merge_strategies: tuple[MergeStrategy, ...] = ALL_MERGE_STRATEGIES
+    #: Merge requests merge only once their source head's pipelines have succeeded.
+    pipeline_must_succeed: bool = False
 
     @property
     def path(self) -> str:

@@ -45,13 +45,14 @@ class Masker:
     """Masks secret values in one stream fed in chunks of any size.
 
     A stateful filter, hence a plain class and not a frozen record; use one per stream.
-    :meth:`feed` returns what is safe to emit at once and holds back at most the longest
-    variant's length minus one bytes, which could begin a secret the next chunk completes;
+    :meth:`feed` returns what is safe to emit at once and holds back only the bytes that
+    could begin a secret the next chunk completes (at most the longest variant's length
+    minus one);
     :meth:`flush` returns the rest at the end of the stream. The output is exactly
     :func:`mask` of the whole stream, however it was split.
     """
 
-    __slots__ = ("_covered", "_hold", "_pattern", "_pending")
+    __slots__ = ("_by_first", "_covered", "_hold", "_pattern", "_pending")
 
     def __init__(self, secrets: Iterable[bytes]) -> None:
         forms = frozenset[bytes]().union(*(variants(secret) for secret in secrets))
@@ -60,6 +61,11 @@ class Masker:
         ordered = sorted(forms, key=lambda form: (-len(form), form))
         self._pattern = re.compile(b"|".join(map(re.escape, ordered))) if ordered else None
         self._hold = len(ordered[0]) - 1 if ordered else 0
+        # Variants by their first byte: only a byte that begins one can begin a secret
+        # the next chunk completes, so only from there on is output held back.
+        self._by_first: dict[int, tuple[bytes, ...]] = {}
+        for form in ordered:
+            self._by_first[form[0]] = (*self._by_first.get(form[0], ()), form)
         # Bytes received but not yet emitted; the first ``_covered`` of them lie inside a
         # mask already emitted, which a later occurrence may still widen.
         self._pending = b""
@@ -70,7 +76,22 @@ class Masker:
         if self._pattern is None:
             return chunk
         buffer = self._pending + chunk if self._pending else chunk
-        return self._emit(self._pattern, buffer, len(buffer) - self._hold)
+        return self._emit(self._pattern, buffer, self._safe_cut(buffer))
+
+    def _safe_cut(self, buffer: bytes) -> int:
+        """Where the output must stop for now: at the first of the last ``_hold`` bytes
+        from which the rest of ``buffer`` could still grow into a variant (so a line's end
+        is not held back just because a secret is long)."""
+        size = len(buffer)
+        by_first = self._by_first
+        for start in range(max(0, size - self._hold), size):
+            forms = by_first.get(buffer[start])
+            if forms is None:
+                continue
+            tail = buffer[start:]
+            if any(form.startswith(tail) for form in forms):
+                return start
+        return size
 
     def flush(self) -> bytes:
         """The rest of the output, masked, at the end of the stream."""

@@ -50,7 +50,7 @@ class HookEvent(enum.StrEnum):
     ISSUE_COMMENT = "issue_comment"
     MERGE_REQUEST = "merge_request"
     REVIEW = "review"
-    PIPELINE = "pipeline"  # reserved for builds
+    PIPELINE = "pipeline"  # pipeline.created / .running / .finished
     DEPLOYMENT = "deployment"  # reserved for deploys
 
 

@@ -82,7 +82,7 @@ __all__ = [
     "ref_changes",
 ]
 
-#: Outbox event kinds the webhooks subscriber reads (pipeline.* and deployment.* join later).
+#: Outbox event kinds the webhooks subscriber reads (deployment.* joins later).
 KINDS = frozenset(
     {
         "git.push",
@@ -94,6 +94,7 @@ KINDS = frozenset(
         ),
         *(f"merge_request_comment.{a}" for a in ("created", "edited", "deleted")),
         *(f"review.{a}" for a in ("submitted", "dismissed")),
+        *(f"pipeline.{a}" for a in ("created", "running", "finished")),
     }
 )
 

@@ -12,13 +12,14 @@ from dais.actors.identity import messages as m
 
 from .conftest import SYSTEM, Identity
 
-#: Open to anyone: probes, the API's own description, the ways to sign in, and the list of
-#: projects (public ones are for everyone to see).
+#: Open to anyone: probes, the API's own description (and the pipeline file's schema), the
+#: ways to sign in, and the list of projects (public ones are for everyone to see).
 PUBLIC = {
     ("GET", "/healthz"),
     ("GET", "/readyz"),
     ("GET", "/api/version"),
     ("GET", "/api/openapi.json"),
+    ("GET", "/api/schemas/platformci.json"),
     ("POST", "/api/auth/login"),
     ("POST", "/api/auth/passkeys/login/options"),
     ("POST", "/api/auth/passkeys/login/verify"),

@@ -67,5 +67,5 @@ def test_toolsets_are_parsed(raw: Any, chosen: tuple[str, ...]) -> None:
 
 
 def test_an_unknown_toolset_is_named() -> None:
-    with pytest.raises(ValueError, match="'pipelines'"):
-        parse_toolsets("core,pipelines")
+    with pytest.raises(ValueError, match="'deploy'"):
+        parse_toolsets("core,deploy")

@@ -85,14 +85,22 @@ def test_a_secret_split_at_any_point_is_masked() -> None:
 
 def test_output_is_held_back_only_as_long_as_a_secret_could_be_forming() -> None:
     masker = Masker([SECRET])
-    longest = max(len(form) for form in variants(SECRET))
+    forms = variants(SECRET)
+    longest = max(len(form) for form in forms)
+    text = b"nothing secret here, just a long enough line of log output\n"
     fed = emitted = 0
-    for byte in b"nothing secret here, just a long enough line of log output":
+    for byte in text:
         emitted += len(masker.feed(bytes([byte])))
         fed += 1
+        held = text[emitted:fed]
         assert fed - emitted <= longest - 1
-    assert fed - emitted == longest - 1
-    assert len(masker.flush()) == longest - 1
+        # what is held back is exactly what could still grow into a secret
+        assert not held or any(form.startswith(held) for form in forms)
+    # a line that cannot begin a secret is not held back at all (its newline included)
+    assert fed - emitted == 0 and masker.flush() == b""
+    start = Masker([SECRET])
+    assert start.feed(b"token: " + SECRET[:3]) == b"token: "
+    assert start.feed(SECRET[3:] + b"\n") == b"***\n"
 
 
 def test_short_values_are_left_alone() -> None:

@@ -7,8 +7,9 @@ import { Markdown } from "../../markdown";
 import type { PageProps } from "../../router";
 import { useUser } from "../../session";
 import { StateBadge } from "../issues/shared";
+import { blockerText, LatestPipeline, MergeRequestPipelines, pipelineOf } from "../pipelines/MergeRequestPipelines";
 
-type Tab = "conversation" | "changes" | "commits";
+type Tab = "conversation" | "changes" | "commits" | "pipelines";
 
 export default function MergeRequest({ params, query }: PageProps) {
   const { project, base, can } = useProject();
@@ -74,6 +75,7 @@ export default function MergeRequest({ params, query }: PageProps) {
           );
         };
         const strategies = project.merge_strategies?.length ? project.merge_strategies : ["merge"];
+        const pipeline = pipelineOf(mr);
         return (
           <div class="stack">
             <div class="spread">
@@ -93,7 +95,7 @@ export default function MergeRequest({ params, query }: PageProps) {
               )}
             </p>
             <nav class="tabs" aria-label="Merge request">
-              {(["conversation", "changes", "commits"] as Tab[]).map((t) => (
+              {(["conversation", "changes", "commits", "pipelines"] as Tab[]).map((t) => (
                 <a
                   href={`?tab=${t}`}
                   aria-current={t === tab ? "page" : undefined}
@@ -102,7 +104,7 @@ export default function MergeRequest({ params, query }: PageProps) {
                     setTab(t);
                   }}
                 >
-                  {t === "changes" ? `Changes (${diff.files.length})` : t === "commits" ? `Commits (${commits.commits.length})` : "Conversation"}
+                  {t === "changes" ? `Changes (${diff.files.length})` : t === "commits" ? `Commits (${commits.commits.length})` : t === "pipelines" ? "Pipelines" : "Conversation"}
                 </a>
               ))}
             </nav>
@@ -196,6 +198,7 @@ export default function MergeRequest({ params, query }: PageProps) {
                     {mr.approvals.given} of {mr.approvals.required} required
                     {mr.approvals.approved_by.length > 0 && <div class="muted">by {mr.approvals.approved_by.map((u) => u.username).join(", ")}</div>}
                   </div>
+                  <LatestPipeline pipeline={pipeline} base={base} />
                   <div>
                     <div class="field-label">Reviewers</div>
                     {mr.reviewers.length ? mr.reviewers.map((u) => u.username).join(", ") : <span class="muted">none</span>}
@@ -212,7 +215,7 @@ export default function MergeRequest({ params, query }: PageProps) {
                           Cannot merge yet:
                           <ul>
                             {mr.blockers.map((b) => (
-                              <li>{b}</li>
+                              <li data-blocker={b}>{blockerText(b, pipeline)}</li>
                             ))}
                           </ul>
                         </Notice>
@@ -278,6 +281,7 @@ export default function MergeRequest({ params, query }: PageProps) {
             {tab === "changes" && (
               <Diff diff={diff} hooks={user ? { annotate, onLine: (at) => at.new !== undefined && setCommenting(at) } : { annotate }} />
             )}
+            {tab === "pipelines" && <MergeRequestPipelines projectId={project.id} iid={iid} base={base} />}
             {tab === "commits" && (
               <ul class="list">
                 {commits.commits.map((c) => (

@@ -6,6 +6,7 @@ export const KINDS: Record<string, { label: string; hint: string }> = {
   commented: { label: "Comments", hint: "on an issue or merge request you opened or are assigned to" },
   merged: { label: "Merges", hint: "a merge request you opened, are assigned to or review is merged" },
   webhook_disabled: { label: "Webhooks switched off", hint: "a project webhook you created kept failing" },
+  pipeline_failed: { label: "Failed pipelines", hint: "a pipeline you started (by a push, a schedule or by hand) failed" },
 };
 
 export const kindLabel = (kind: string) => KINDS[kind]?.label ?? kind;

@@ -1,7 +1,11 @@
 import { api, must } from "../../api/client";
 import { Empty, ErrorBox, Field, Form, Show, str, Time, useAction } from "../../components";
 import { useProject } from "../../layouts/project";
+import { CommitStatusIcon } from "../pipelines/PipelineStatus";
 import { useRefs } from "./refs";
+
+/** Above this many branches the rows show no commit status (one request per row). */
+const STATUS_ROWS = 30;
 
 export default function Branches() {
   const { project, base, can } = useProject();
@@ -35,6 +39,7 @@ export default function Branches() {
                       {b.protected && <span class="badge badge-warning">protected</span>}
                     </div>
                     <div class="muted">
+                      {branches.length <= STATUS_ROWS && <CommitStatusIcon projectId={project.id} sha={b.commit.sha} base={base} />}{" "}
                       <a class="commit-sha" href={`${base}/-/commit/${b.commit.sha}`}>
                         {b.commit.sha.slice(0, 10)}
                       </a>{" "}

@@ -2,10 +2,12 @@ import { api, ApiError, nextLink, type Commit } from "../../api/client";
 import { Empty, Show, Time, useLoad } from "../../components";
 import { useProject } from "../../layouts/project";
 import { navigate, type PageProps } from "../../router";
+import { CommitStatusIcon } from "../pipelines/PipelineStatus";
 import { RefSwitcher } from "./refs";
 
 export function CommitRow(props: { c: Commit; base: string }) {
   const { c } = props;
+  const { project } = useProject();
   return (
     <li>
       <div class="list-main">
@@ -16,9 +18,12 @@ export function CommitRow(props: { c: Commit; base: string }) {
           {c.author.name} committed <Time at={c.committed_at} />
         </div>
       </div>
-      <a class="commit-sha" href={`${props.base}/-/commit/${c.sha}`}>
-        {c.sha.slice(0, 10)}
-      </a>
+      <span class="row">
+        <CommitStatusIcon projectId={project.id} sha={c.sha} base={props.base} />
+        <a class="commit-sha" href={`${props.base}/-/commit/${c.sha}`}>
+          {c.sha.slice(0, 10)}
+        </a>
+      </span>
     </li>
   );
 }

@@ -2,6 +2,7 @@ import { api, must } from "../../api/client";
 import { Field, Form, Notice, str } from "../../components";
 import { useProject } from "../../layouts/project";
 import { navigate } from "../../router";
+import { PipelineMustSucceed } from "../pipelines/ProjectSetting";
 import { useState } from "preact/hooks";
 
 export default function SettingsGeneral() {
@@ -51,6 +52,8 @@ export default function SettingsGeneral() {
           <input name="default_branch" value={project.default_branch} required />
         </Field>
       </Form>
+
+      <PipelineMustSucceed />
 
       <h2>{project.archived ? "Unarchive" : "Archive"}</h2>
       <p class="muted">

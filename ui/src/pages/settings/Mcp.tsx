@@ -4,7 +4,7 @@ import { ApiError, tracked, type Problem } from "../../api/client";
 import { ErrorBox, Field, useAction, useTitle } from "../../components";
 
 /** The toolsets of dais/mcp/registry.py, in its order. */
-const TOOLSETS = ["core", "repos", "issues", "merge_requests", "secrets", "admin"];
+const TOOLSETS = ["core", "repos", "issues", "merge_requests", "pipelines", "secrets", "admin"];
 
 /** A tool as `/api/mcp/tools` (and MCP's `tools/list`) shows it (dais/mcp/server.py). */
 interface McpTool {
