@@ -90,6 +90,9 @@ class Settings:
     k8s_memory_request: str = "256Mi"
     k8s_cpu_limit: str = "2"
     k8s_memory_limit: str = "2Gi"
+    telemetry_flush_interval: float = 5.0
+    telemetry_retention: float = 7 * 86400.0
+    otlp_max_body_size: int = 8 * 1024 * 1024
 
     @property
     def bind(self) -> str:
@@ -708,6 +711,28 @@ _SPECS: tuple[_Spec, ...] = (
     _Spec("DAIS_K8S_CPU_LIMIT", "k8s_cpu_limit", _secret_text, "2", "Step pod CPU limit."),
     _Spec(
         "DAIS_K8S_MEMORY_LIMIT", "k8s_memory_limit", _secret_text, "2Gi", "Step pod memory limit."
+    ),
+    _Spec(
+        "DAIS_TELEMETRY_FLUSH_INTERVAL",
+        "telemetry_flush_interval",
+        _seconds(0.05, 3600),
+        "5",
+        "Telemetry is written to Parquet at least this often (every append is in the "
+        "write-ahead log before it is acknowledged).",
+    ),
+    _Spec(
+        "DAIS_TELEMETRY_RETENTION",
+        "telemetry_retention",
+        _seconds(3600, 10 * 365 * 86400),
+        "604800",
+        "How long telemetry is kept, in seconds (7 days).",
+    ),
+    _Spec(
+        "DAIS_OTLP_MAX_BODY_SIZE",
+        "otlp_max_body_size",
+        _size(1024, 256 * 1024**2),
+        "8MiB",
+        "Largest OTLP export accepted, after gzip is undone (413 above it).",
     ),
     _Spec(
         "DAIS_SHUTDOWN_TIMEOUT",

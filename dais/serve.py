@@ -27,6 +27,9 @@ from dais.actors.notify.messages import ACTOR as NOTIFY
 from dais.actors.notify.messages import SENDER as NOTIFY_SENDER
 from dais.actors.notify.policy import NotifyPolicy
 from dais.actors.notify.sender import NotificationSender
+from dais.actors.observe.ingester import INGESTER, Ingester
+from dais.actors.observe.query import TelemetryQuery
+from dais.actors.observe.store import TelemetryStore
 from dais.actors.projects.actor import ProjectsActor
 from dais.actors.secrets import stored as stored_secrets
 from dais.actors.secrets.actor import SecretsActor
@@ -165,6 +168,7 @@ async def running_services(
 ) -> AsyncIterator[Services]:
     """An actor system with every domain's actors started, as the Services handlers see."""
     builds = None
+    services: Services | None = None
     try:
         async with ActorSystem(name, drain_timeout=settings.shutdown_timeout) as system:
             services = Services(
@@ -184,6 +188,8 @@ async def running_services(
         if builds is not None:
             with anyio.move_on_after(10, shield=True):
                 await builds.executor.aclose()
+        if services is not None and services.telemetry_query is not None:
+            services.telemetry_query.close()
 
 
 async def start_actors(
@@ -227,6 +233,13 @@ async def start_actors(
         ChildSpec(NOTIFY_SENDER, lambda: NotificationSender(pool, notify, keyring))
     )
     builds = await start_builds(services)
+    telemetry = services.telemetry = TelemetryStore(
+        settings.data_dir,
+        flush_interval=settings.telemetry_flush_interval,
+        retention=settings.telemetry_retention,
+    )
+    services.telemetry_query = TelemetryQuery(telemetry)
+    await services.system.start_child(ChildSpec(INGESTER, lambda: Ingester(telemetry)))
     every = [
         *identity_subscribers(pool, broker),
         *builds,

@@ -35,6 +35,10 @@ class Services:
     mcp: Any = None
     #: The build engine's stores (``dais.actors.builds.service.BuildEngine``), once started.
     builds: Any = None
+    #: The telemetry store (``dais.actors.observe.store.TelemetryStore``), once started.
+    telemetry: Any = None
+    #: Queries over it (``dais.actors.observe.query.TelemetryQuery``).
+    telemetry_query: Any = None
 
     async def ask(self, ref: ActorRef[M], message: M) -> Any:
         """Ask an actor on behalf of an HTTP request, bounded by ``DAIS_ASK_TIMEOUT``."""

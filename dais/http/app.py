@@ -25,6 +25,7 @@ from . import builds as build_routes
 from . import mcp as mcp_routes
 from . import merge_requests as merge_request_routes
 from . import notifications as notification_routes
+from . import observe as observe_routes
 from . import secrets as secret_routes
 from . import webhooks as webhook_routes
 from .edge import Edge
@@ -69,6 +70,7 @@ def create_app(
             *secret_routes.ROUTES,
             *notification_routes.ROUTES,
             *build_routes.ROUTES,
+            *observe_routes.ROUTES,
             *mcp_routes.ROUTES,
             *gitserver_routes.ROUTES,
             *lfs_routes.ROUTES,

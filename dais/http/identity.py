@@ -36,6 +36,7 @@ from .fields import (
 )
 from .paging import LIST_HEADERS, Page, PerPage, offset, paged, sliced
 from .params import ID_MAX, Id
+from .projects import load_project
 
 __all__ = ["ROUTES", "UserOut", "user_out"]
 
@@ -117,6 +118,9 @@ class TokenIn(msgspec.Struct, forbid_unknown_fields=True):
     name: _Name
     scopes: Annotated[list[Scope], msgspec.Meta(min_length=1, max_length=64)]
     expires_at: Timestamp | None = None
+    #: Restrict the token to one project (an id or owner/name): it can do nothing elsewhere
+    #: (an ingest token for OpenTelemetry is one with the telemetry:write scope).
+    project: Annotated[str, msgspec.Meta(min_length=1, max_length=200)] | None = None
 
 
 class TokenOut(msgspec.Struct):
@@ -126,6 +130,7 @@ class TokenOut(msgspec.Struct):
     scopes: list[str]
     expires_at: datetime | None
     created_at: datetime
+    project_id: str | None
     last_used_at: datetime | None
 
 
@@ -142,6 +147,7 @@ def token_out(t: m.TokenRecord) -> TokenOut:
         expires_at=t.expires_at,
         created_at=t.created_at,
         last_used_at=t.last_used_at,
+        project_id=None if t.project_id is None else str(t.project_id),
     )
 
 
@@ -392,10 +398,24 @@ async def create_token(request: Request[Any, Any, Any], data: JSONBody[TokenIn])
     expires = parse_datetime(data.expires_at, "expires_at")
     if expires is not None and expires <= datetime.now(UTC):
         raise ValidationFailed("expires_at", "must be in the future")
+    project_id = None
+    if data.project is not None:
+        if "*" in scopes:
+            raise ValidationFailed("scopes", "a token for one project needs named scopes, not *")
+        project_id = (await load_project(request, data.project)).id
+        if who.project_id is not None and who.project_id != project_id:
+            raise ValidationFailed("project", "must be the project of the calling token")
+    elif who.project_id is not None:
+        project_id = who.project_id  # a restricted token mints only restricted tokens
     record, secret = await _ask(
         request,
         m.CreateToken(
-            who.user_id, data.name, frozenset(scopes), expires, audit_context(request, who)
+            who.user_id,
+            data.name,
+            frozenset(scopes),
+            expires,
+            audit_context(request, who),
+            project_id=project_id,
         ),
     )
     out = token_out(record)

@@ -88,6 +88,7 @@ def _token(row: Any) -> TokenRecord:
         expires_at=row["expires_at"],
         created_at=row["created_at"],
         last_used_at=row["last_used_at"],
+        project_id=row["project_id"],
     )
 
 

@@ -98,6 +98,8 @@ class TokenRecord:
     expires_at: datetime | None
     created_at: datetime
     last_used_at: datetime | None
+    #: The one project the token may act on (None: wherever its owner may).
+    project_id: int | None = None
 
 
 @attrs.frozen

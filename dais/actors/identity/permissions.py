@@ -21,6 +21,7 @@ class Permission(enum.StrEnum):
     DEPLOY_READ = "deploy:read"
     DEPLOY_PROMOTE = "deploy:promote"
     OBSERVE_READ = "observe:read"
+    TELEMETRY_WRITE = "telemetry:write"
     SECRET_READ = "secret:read"
     SECRET_WRITE = "secret:write"
     AGENT_RUN = "agent:run"
@@ -37,6 +38,7 @@ _DEVELOP = _READ | {
     P.MERGE_REQUEST_WRITE,
     P.PIPELINE_RUN,
     P.AGENT_RUN,
+    P.TELEMETRY_WRITE,
 }
 
 #: name -> (description, permissions). Seeded by sql/0002_identity.sql; kept equal by a test.
@@ -53,7 +55,7 @@ BUILTIN_ROLES: dict[str, tuple[str, frozenset[Permission]]] = {
     ),
     "ops": (
         "Operates deployments and observability, and sets secrets (without reading them back).",
-        _READ | {P.DEPLOY_PROMOTE, P.PIPELINE_RUN, P.SECRET_WRITE},
+        _READ | {P.DEPLOY_PROMOTE, P.PIPELINE_RUN, P.SECRET_WRITE, P.TELEMETRY_WRITE},
     ),
     "viewer": ("Reads code, pipelines, deployments and telemetry.", _READ),
 }

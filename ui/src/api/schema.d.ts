@@ -1294,6 +1294,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{project}/telemetry/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's log records, newest first */
+        get: operations["ApiProjectsTelemetryLogsSearchLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project}/telemetry/traces/{trace_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A trace's spans, by start time */
+        get: operations["ApiProjectsTelemetryTracesTraceIdGetTrace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{project}/webhooks": {
         parameters: {
             query?: never;
@@ -1999,6 +2033,7 @@ export interface components {
             last_used_at: string | null;
             last4: string;
             name: string;
+            project_id: string | null;
             scopes: string[];
             token: string;
         };
@@ -2268,6 +2303,28 @@ export interface components {
         LoginIn: {
             login: string;
             password: string;
+        };
+        /** LogOut */
+        LogOut: {
+            attributes: {
+                [key: string]: string;
+            };
+            body: string | null;
+            resource_attributes: {
+                [key: string]: string;
+            };
+            service_name: string;
+            severity_number: number;
+            severity_text: string | null;
+            span_id: string | null;
+            /** Format: date-time */
+            time: string;
+            trace_id: string | null;
+        };
+        /** LogPageOut */
+        LogPageOut: {
+            next: string | null;
+            records: components["schemas"]["LogOut"][];
         };
         /** MarkedOut */
         MarkedOut: {
@@ -2823,6 +2880,25 @@ export interface components {
             webhook_has_secret: boolean;
             webhook_url: string | null;
         };
+        /** SpanOut */
+        SpanOut: {
+            attributes: {
+                [key: string]: string;
+            };
+            duration_ns: number;
+            /** Format: date-time */
+            end_time: string;
+            kind: number;
+            name: string;
+            parent_span_id: string | null;
+            service_name: string;
+            span_id: string;
+            /** Format: date-time */
+            start_time: string;
+            status_code: number;
+            status_message: string | null;
+            trace_id: string;
+        };
         /**
          * StateFilter
          * @default open
@@ -2896,6 +2972,7 @@ export interface components {
         TokenIn: {
             expires_at?: string | null;
             name: string;
+            project?: string | null;
             scopes: string[];
         };
         /** TokenOut */
@@ -2907,6 +2984,7 @@ export interface components {
             last_used_at: string | null;
             last4: string;
             name: string;
+            project_id: string | null;
             scopes: string[];
         };
         /** TreeEntryOut */
@@ -14331,6 +14409,190 @@ export interface operations {
             };
         };
     };
+    ApiProjectsTelemetryLogsSearchLogs: {
+        parameters: {
+            query?: {
+                before?: string | null;
+                /** @description RFC 3339 with a time zone; default: now - 1h / now */
+                end?: string | null;
+                limit?: number;
+                min_severity?: number | null;
+                /** @description A substring */
+                q?: string | null;
+                regex?: string | null;
+                service?: string | null;
+                /** @description RFC 3339 with a time zone; default: now - 1h / now */
+                start?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogPageOut"];
+                };
+            };
+            /** @description A parameter, a header or the body is malformed (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credentials are not valid (see `WWW-Authenticate`). */
+            401: {
+                headers: {
+                    /** @description How to authenticate. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: a missing permission or scope, or a cross-site request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body or a parameter is well-formed but breaks a rule (each named in `errors`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, restarting or without its database; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A part of dais did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiProjectsTelemetryTracesTraceIdGetTrace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
+                project: string;
+                trace_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpanOut"][];
+                };
+            };
+            /** @description A parameter, a header or the body is malformed (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credentials are not valid (see `WWW-Authenticate`). */
+            401: {
+                headers: {
+                    /** @description How to authenticate. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: a missing permission or scope, or a cross-site request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, restarting or without its database; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A part of dais did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ApiProjectsWebhooksListHooks: {
         parameters: {
             query?: {
@@ -16905,6 +17167,8 @@ export interface operations {
                     /** @default null */
                     expires_at?: string | null;
                     name: string;
+                    /** @default null */
+                    project?: string | null;
                     scopes: string[];
                 };
             };

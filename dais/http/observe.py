@@ -1,0 +1,280 @@
+"""OTLP/HTTP ingest (``POST /v1/traces``, ``/v1/logs``, ``/v1/metrics``), and reading a
+project's logs and traces back (``/api/projects/{p}/telemetry/...``, ``observe:read``).
+
+Any OpenTelemetry SDK or Collector sends here with an ingest token: an API token restricted
+to one project and holding ``telemetry:write`` (``POST /api/user/tokens`` with ``project``
+and that scope), as ``Authorization: Bearer ...`` (the exporters' ``headers`` setting). The
+project comes from the token. Bodies are protobuf or JSON, gzip or not; the answer is an
+``Export*ServiceResponse`` in the request's encoding, with ``partial_success`` counting the
+records refused and why (OTLP's contract: a 200 then means the rest is stored). The export
+is in the store's write-ahead log before the 200 goes out. Refusals: 401 without a token,
+403 for a token that is not an ingest token, 415 for another content type or encoding, 413
+past ``DAIS_OTLP_MAX_BODY_SIZE``, 400 for a body that does not parse, 429 with
+``Retry-After`` while the store is behind.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Annotated, Any
+
+import anyio.to_thread
+import msgspec
+import pyarrow as pa
+from litestar import Request, Response, get, post
+from litestar.params import Parameter, QueryParameter
+from opentelemetry.proto.collector.logs.v1 import logs_service_pb2
+from opentelemetry.proto.collector.metrics.v1 import metrics_service_pb2
+from opentelemetry.proto.collector.trace.v1 import trace_service_pb2
+
+from dais.actors.identity.permissions import Permission
+from dais.actors.observe.otlp import OtlpError, decode
+from dais.actors.observe.query import LogCursor
+from dais.actors.observe.records import Signal
+from dais.errors import Forbidden, NotFound, Unauthorized
+
+from .auth import authenticate, permissions_of
+from .params import ProjectRef
+from .projects import load_project
+
+if TYPE_CHECKING:
+    from dais.actors.observe.otlp import Decoded
+
+__all__ = ["ROUTES"]
+
+_REJECTED = {
+    Signal.TRACES: (trace_service_pb2, "ExportTrace", "rejected_spans", "rejectedSpans"),
+    Signal.LOGS: (logs_service_pb2, "ExportLogs", "rejected_log_records", "rejectedLogRecords"),
+    Signal.METRICS: (
+        metrics_service_pb2,
+        "ExportMetrics",
+        "rejected_data_points",
+        "rejectedDataPoints",
+    ),
+}
+
+
+def _answer(signal: Signal, decoded: Decoded, as_json: bool) -> Response[bytes]:
+    module, prefix, field, json_field = _REJECTED[signal]
+    if as_json:
+        body: dict[str, Any] = {}
+        if decoded.rejected or decoded.error_message:
+            body["partialSuccess"] = {
+                json_field: str(decoded.rejected),
+                "errorMessage": decoded.error_message,
+            }
+        return Response(json.dumps(body).encode(), media_type="application/json")
+    message = getattr(module, f"{prefix}ServiceResponse")()
+    if decoded.rejected or decoded.error_message:
+        partial = message.partial_success
+        setattr(partial, field, decoded.rejected)
+        partial.error_message = decoded.error_message
+    return Response(message.SerializeToString(), media_type="application/x-protobuf")
+
+
+async def _ingest(request: Request[Any, Any, Any], signal: Signal) -> Response[bytes]:
+    who = await authenticate(request)
+    if who is None:
+        raise Unauthorized("send an ingest token: Authorization: Bearer <token>")
+    if who.project_id is None:
+        raise Forbidden(
+            "telemetry goes to one project: use an ingest token (POST /api/user/tokens with "
+            "project and the telemetry:write scope)"
+        )
+    if Permission.TELEMETRY_WRITE not in await permissions_of(request, who, who.project_id):
+        raise Forbidden("this needs the telemetry:write permission on the token's project")
+    services = request.app.state.services
+    limit = services.settings.otlp_max_body_size
+    content_type = request.headers.get("content-type", "")
+    body = await request.body()
+    try:
+        decoded = await anyio.to_thread.run_sync(
+            lambda: decode(
+                signal,
+                body,
+                content_type=content_type,
+                content_encoding=request.headers.get("content-encoding"),
+                max_size=limit,
+            )
+        )
+    except OtlpError as exc:
+        problem = {"status": exc.status, "title": "Bad OTLP export", "detail": exc.message}
+        return Response(
+            json.dumps(problem).encode(),
+            status_code=exc.status,
+            media_type="application/problem+json",
+        )
+    if decoded.table.num_rows:
+        await services.telemetry.append(who.project_id, signal, decoded.table)
+    return _answer(signal, decoded, content_type.split(";")[0].strip() == "application/json")
+
+
+@post("/v1/traces", include_in_schema=False, status_code=200)
+async def ingest_traces(request: Request[Any, Any, Any]) -> Response[bytes]:
+    return await _ingest(request, Signal.TRACES)
+
+
+@post("/v1/logs", include_in_schema=False, status_code=200)
+async def ingest_logs(request: Request[Any, Any, Any]) -> Response[bytes]:
+    return await _ingest(request, Signal.LOGS)
+
+
+@post("/v1/metrics", include_in_schema=False, status_code=200)
+async def ingest_metrics(request: Request[Any, Any, Any]) -> Response[bytes]:
+    return await _ingest(request, Signal.METRICS)
+
+
+# --- reading: a project's logs and traces --------------------------------------------------
+
+_P = "/api/projects/{project:str}/telemetry"
+_TAGS = ["telemetry"]
+_TIME = Annotated[
+    datetime | None,
+    QueryParameter(description="RFC 3339 with a time zone; default: now - 1h / now"),
+]
+
+
+class LogOut(msgspec.Struct):
+    time: datetime
+    severity_number: int
+    severity_text: str | None
+    body: str | None
+    service_name: str
+    trace_id: str | None
+    span_id: str | None
+    attributes: dict[str, str]
+    resource_attributes: dict[str, str]
+
+
+class LogPageOut(msgspec.Struct):
+    records: list[LogOut]
+    #: Pass as ``before`` for the next (older) page; None on the last.
+    next: str | None
+
+
+class SpanOut(msgspec.Struct):
+    trace_id: str
+    span_id: str
+    parent_span_id: str | None
+    name: str
+    kind: int
+    service_name: str
+    start_time: datetime
+    end_time: datetime
+    duration_ns: int
+    status_code: int
+    status_message: str | None
+    attributes: dict[str, str]
+
+
+async def _reader(request: Request[Any, Any, Any], ref: str) -> int:
+    project = await load_project(request, ref)
+    who = await authenticate(request)
+    if who is None:
+        raise Unauthorized("sign in, or send Authorization: Bearer <token>")
+    if Permission.OBSERVE_READ not in await permissions_of(request, who, project.id):
+        raise Forbidden("this needs the observe:read permission on the project")
+    return project.id
+
+
+def _map(value: Any) -> dict[str, str]:
+    return dict(value or [])
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _rows(table: Any) -> list[dict[str, Any]]:
+    """A table's rows, its nanosecond timestamps as datetimes (to the microsecond: Python's
+    datetime holds no finer; the API's nanosecond columns say the rest)."""
+    columns = {}
+    for name in table.column_names:
+        column = table.column(name)
+        if pa.types.is_timestamp(column.type):
+            column = column.cast(pa.int64())
+            columns[name] = [
+                None if ns is None else _EPOCH + timedelta(microseconds=ns // 1000)
+                for ns in column.to_pylist()
+            ]
+        else:
+            columns[name] = column.to_pylist()
+    return [
+        dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)
+    ]
+
+
+@get(f"{_P}/logs", tags=_TAGS, summary="A project's log records, newest first")
+async def search_logs(
+    request: Request[Any, Any, Any],
+    project: ProjectRef,
+    start: _TIME = None,
+    end: _TIME = None,
+    service: Annotated[str | None, QueryParameter(max_length=256)] = None,
+    min_severity: Annotated[int | None, QueryParameter(ge=0, le=24)] = None,
+    q: Annotated[str | None, QueryParameter(max_length=4096, description="A substring")] = None,
+    regex: Annotated[str | None, QueryParameter(max_length=1024)] = None,
+    limit: Annotated[int, QueryParameter(ge=1, le=1000)] = 100,
+    before: Annotated[str | None, QueryParameter(max_length=64)] = None,
+) -> LogPageOut:
+    project_id = await _reader(request, project)
+    now = datetime.now(UTC)
+    page = await request.app.state.services.telemetry_query.logs(
+        project_id,
+        start=start or now - timedelta(hours=1),
+        end=end or now,
+        services=(service,) if service else (),
+        min_severity=min_severity,
+        contains=q,
+        regex=regex,
+        limit=limit,
+        before=None if before is None else LogCursor.parse(before),
+    )
+    records = [
+        LogOut(
+            time=row["time"],
+            severity_number=row["severity_number"],
+            severity_text=row["severity_text"],
+            body=row["body"],
+            service_name=row["service_name"],
+            trace_id=row["trace_id"],
+            span_id=row["span_id"],
+            attributes=_map(row["attributes"]),
+            resource_attributes=_map(row["resource_attributes"]),
+        )
+        for row in _rows(page.records)
+    ]
+    return LogPageOut(records, None if page.next is None else page.next.token())
+
+
+@get(f"{_P}/traces/{{trace_id:str}}", tags=_TAGS, summary="A trace's spans, by start time")
+async def get_trace(
+    request: Request[Any, Any, Any],
+    project: ProjectRef,
+    trace_id: Annotated[str, Parameter(schema_extra={"pattern": "^[0-9a-fA-F]{32}$"})],
+) -> list[SpanOut]:
+    project_id = await _reader(request, project)
+    table = await request.app.state.services.telemetry_query.trace(project_id, trace_id)
+    spans = [
+        SpanOut(
+            trace_id=row["trace_id"],
+            span_id=row["span_id"],
+            parent_span_id=row["parent_span_id"],
+            name=row["name"],
+            kind=row["kind"],
+            service_name=row["service_name"],
+            start_time=row["start_time"],
+            end_time=row["end_time"],
+            duration_ns=row["duration_ns"],
+            status_code=row["status_code"],
+            status_message=row["status_message"],
+            attributes=_map(row["attributes"]),
+        )
+        for row in _rows(table)
+    ]
+    if not spans:
+        raise NotFound(f"trace {trace_id} has no spans in this project")
+    return spans
+
+
+ROUTES = [ingest_traces, ingest_logs, ingest_metrics, search_logs, get_trace]
