@@ -23,6 +23,7 @@ from bench import (
     mcp,
     memory,
     notify,
+    observe,
     secrets,
     secrets_store,
     ui,
@@ -83,6 +84,7 @@ SERVER_BENCHMARKS: dict[str, Callable[[str], object]] = {
     "memory": memory.main,
     "ui": ui.main,
     "builds": builds.main,
+    "observe": observe.main,
 }
 
 

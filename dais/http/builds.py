@@ -57,7 +57,14 @@ _Sha = Annotated[
     ),
 ]
 _After = Annotated[
-    int | None, QueryParameter(ge=0, le=INTEGER_MAX, description="Lines after this one.")
+    int | None,
+    QueryParameter(
+        ge=0,
+        le=INTEGER_MAX,
+        description="Lines after this one.",
+        # Litestar leaves a bound of 0 out of the schema (it tests the bound for truth).
+        schema_extra={"minimum": 0},
+    ),
 ]
 
 

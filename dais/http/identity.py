@@ -12,7 +12,7 @@ from litestar.params import JSONBody, QueryParameter
 
 from dais.actors.identity import messages as m
 from dais.actors.identity.permissions import Permission
-from dais.errors import ValidationFailed
+from dais.errors import Forbidden, ValidationFailed
 
 from .auth import (
     ask_identity,
@@ -400,9 +400,14 @@ async def create_token(request: Request[Any, Any, Any], data: JSONBody[TokenIn])
         raise ValidationFailed("expires_at", "must be in the future")
     project_id = None
     if data.project is not None:
-        if "*" in scopes:
-            raise ValidationFailed("scopes", "a token for one project needs named scopes, not *")
         project_id = (await load_project(request, data.project)).id
+        if "*" in scopes:
+            # Everything the owner may do there, named: a restricted token never acts with
+            # an account's full rights (which would let it add a passkey, say).
+            held = await permissions_of(request, who, project_id)
+            if not held:
+                raise Forbidden("you hold no permission on this project to give a token")
+            scopes = {str(p) for p in held}
         if who.project_id is not None and who.project_id != project_id:
             raise ValidationFailed("project", "must be the project of the calling token")
     elif who.project_id is not None:

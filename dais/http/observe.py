@@ -211,11 +211,15 @@ async def search_logs(
     start: _TIME = None,
     end: _TIME = None,
     service: Annotated[str | None, QueryParameter(max_length=256)] = None,
-    min_severity: Annotated[int | None, QueryParameter(ge=0, le=24)] = None,
+    min_severity: Annotated[
+        int | None, QueryParameter(ge=0, le=24, schema_extra={"minimum": 0})
+    ] = None,
     q: Annotated[str | None, QueryParameter(max_length=4096, description="A substring")] = None,
     regex: Annotated[str | None, QueryParameter(max_length=1024)] = None,
     limit: Annotated[int, QueryParameter(ge=1, le=1000)] = 100,
-    before: Annotated[str | None, QueryParameter(max_length=64)] = None,
+    before: Annotated[
+        str | None, QueryParameter(max_length=64, pattern=r"^[0-9]{1,20}\.[0-9]{1,20}$")
+    ] = None,
 ) -> LogPageOut:
     project_id = await _reader(request, project)
     now = datetime.now(UTC)

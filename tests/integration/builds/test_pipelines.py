@@ -523,3 +523,29 @@ async def test_a_token_restricted_to_a_project_can_do_nothing_elsewhere(
     assert r.status_code == 403
     listed = await repo.client.get("/api/user/tokens", headers=repo.auth)
     assert [t["name"] for t in listed.json()] == ["t"]  # the internal token is not listed
+
+
+async def test_a_project_token_asked_for_everything_gets_named_scopes(repo: Repo) -> None:
+    r = await repo.client.post(
+        "/api/user/tokens",
+        json={"name": "ci", "scopes": ["*"], "project": "alice/app"},
+        headers=repo.auth,
+    )
+    assert r.status_code == 201, r.text
+    made = r.json()
+    assert "*" not in made["scopes"] and "pipeline:run" in made["scopes"]
+    assert made["project_id"] is not None
+    token = {"Authorization": f"Bearer {made['token']}"}
+    # not an account's full rights: no new ways to sign in, no tokens for elsewhere
+    r = await repo.client.post("/api/auth/passkeys/register/options", headers=token)
+    assert r.status_code == 403
+    r = await repo.client.post(
+        "/api/user/tokens", json={"name": "x", "scopes": ["project:read"]}, headers=token
+    )
+    assert r.status_code == 201 and r.json()["project_id"] == made["project_id"]
+    missing = await repo.client.post(
+        "/api/user/tokens",
+        json={"name": "x", "scopes": ["project:read"], "project": "alice/nothing"},
+        headers=repo.auth,
+    )
+    assert missing.status_code == 404
