@@ -358,6 +358,17 @@ async def test_an_expired_watch_is_listed_again_and_the_step_completes(
         await until(lambda: kube.live_watches())  # the executor watches the pod
         compacted = await kube.compact()  # every open watch ends; resuming gets 410
         await until(lambda: len(pod_lists(kube)) >= 2)  # so it lists the pod again
+
+        def watching_from_the_new_list() -> bool:
+            return any(
+                int(r.query.get("resourceVersion") or 0) >= compacted
+                for r in kube.requests
+                if r.verb == "watch" and r.resource == "pods"
+            )
+
+        # Only then may the step end: had it ended first, the new list would already show
+        # it terminated and no watch would follow.
+        await until(watching_from_the_new_list)
         (workspace / "go").touch()
     assert outcome == [0]
     assert output.text.endswith("$ echo finished\nfinished\n")
