@@ -437,20 +437,11 @@ async def merge_request_pipelines(
     per_page: PerPage = 20,
 ) -> Response[list[PipelineOut]]:
     record, _who = await _project(request, project, Permission.PIPELINE_READ)
-    services = request.app.state.services
-    branch = await services.pool.fetchval(
-        "SELECT source_branch FROM merge_requests WHERE project_id = $1 AND iid = $2",
-        record.id,
-        iid,
-    )
-    if branch is None:
-        raise NotFound(f"merge request !{iid} does not exist")
     found, total = await _ask(
         request,
         bm.ListPipelines(
             record.id,
             merge_request_iid=iid,
-            source_branch=branch,
             offset=offset(page, per_page),
             limit=per_page,
         ),
@@ -461,10 +452,10 @@ async def merge_request_pipelines(
 # --- logs ----------------------------------------------------------------------------------
 
 
-def _shown(line: bytes) -> str:
+def _shown(line: bytes | str) -> str:
     """A log line as a live viewer gets it: text, and what a carriage return overwrote is
     gone (a progress bar shows its last state)."""
-    text = line.decode("utf-8", "replace")
+    text = line.decode("utf-8", "replace") if isinstance(line, bytes) else line
     return text.rsplit("\r", 1)[-1] if "\r" in text else text
 
 
@@ -513,6 +504,7 @@ def _last_event_id(connection: Any, after: int | None) -> int:
 
 async def _follow(
     connection: Any,
+    step: bm.GetStep,
     step_id: int,
     after: int,
     subscription: AbstractAsyncContextManager[Subscription],
@@ -533,16 +525,18 @@ async def _follow(
     async with subscription as messages:
         async for item in catch_up():
             yield item
-        current = await services.pool.fetchrow(
-            "SELECT state, exit_code FROM pipeline_steps WHERE id = $1", step_id
-        )
-        if current is None or bm.StepState(current["state"]).finished:
+        # Read after subscribing: a change from now on is in the subscription.
+        try:
+            _pipeline, current = await _ask(connection, step)
+        except NotFound:  # deleted since
+            yield "end", {"state": "cancelled", "exit_code": None}
+            return
+        if current.state.finished:
             async for item in catch_up():
                 yield item
-            state = current["state"] if current else "cancelled"
-            yield "end", {"state": state, "exit_code": current["exit_code"] if current else None}
+            yield "end", {"state": str(current.state), "exit_code": current.exit_code}
             return
-        yield "state", {"state": current["state"]}
+        yield "state", {"state": str(current.state)}
         while True:
             message = await next_message(messages, services.stopping)
             if services.stopping.is_set():
@@ -560,7 +554,7 @@ async def _follow(
                     n = first + i
                     if n > sent:
                         sent = n
-                        yield "line", (n, text.rsplit("\r", 1)[-1])
+                        yield "line", (n, _shown(text))
             elif data.get("end"):
                 async for item in catch_up():
                     yield item
@@ -585,7 +579,8 @@ async def step_log_stream(
     subscription = services.broker.subscribe(bm.log_channel(found.id), maxsize=1024)
 
     async def events() -> AsyncIterator[ServerSentEventMessage]:
-        async for kind, value in _follow(request, found.id, start, subscription):
+        asked = bm.GetStep(record.id, number, step)
+        async for kind, value in _follow(request, asked, found.id, start, subscription):
             if kind == "line":
                 n, text = value
                 yield ServerSentEventMessage(data=text, event="line", id=str(n))
@@ -617,7 +612,8 @@ async def step_log_socket(
     subscription = services.broker.subscribe(bm.log_channel(found.id), maxsize=1024)
     await socket.accept()
     try:
-        async for kind, value in _follow(socket, found.id, int(raw), subscription):
+        asked = bm.GetStep(record.id, number, step)
+        async for kind, value in _follow(socket, asked, found.id, int(raw), subscription):
             if kind == "line":
                 await socket.send_json({"n": value[0], "line": value[1]})
             elif kind == "idle":

@@ -24,9 +24,6 @@ import anyio.to_thread
 import asyncpg
 import attrs
 from cronsim import CronSim, CronSimError
-from dulwich.objects import Commit, ObjectID, Tag
-from dulwich.refs import Ref
-from dulwich.repo import Repo
 
 from dais.actors.projects.messages import repository_path
 from dais.errors import Conflict, NotFound, ValidationFailed
@@ -71,7 +68,7 @@ from .queries import (
     steps_of,
 )
 from .runner import CANCEL_CHANNEL, event_payload
-from .source import read_source
+from .source import Source, has_commit, read_source, resolve_ref
 
 if TYPE_CHECKING:
     from dais.runtime import ActorSystem
@@ -136,12 +133,19 @@ def check_variables(variables: Any, field: str = "variables") -> dict[str, str]:
     return dict(variables)
 
 
+async def read_commit(
+    context: BuildsContext, project_id: int, sha: str, before: str | None = None
+) -> Source | None:
+    """The commit's pipeline file and changed paths, read in a worker thread."""
+    git_dir = repository_path(context.data_dir, project_id)
+    return await anyio.to_thread.run_sync(read_source, git_dir, sha, before)
+
+
 async def make_pipelines(
     pool: asyncpg.Pool[Any], context: BuildsContext, request: Request, before: str | None = None
 ) -> list[int]:
     """Read the commit's pipeline file and write the pipelines ``request`` makes."""
-    git_dir = repository_path(context.data_dir, request.project_id)
-    source = await anyio.to_thread.run_sync(read_source, git_dir, request.sha, before)
+    source = await read_commit(context, request.project_id, request.sha, before)
     if source is None:
         return []
     async with pool.acquire() as conn, conn.transaction():
@@ -150,28 +154,13 @@ async def make_pipelines(
         )
 
 
-def _resolve_ref(git_dir: Path, name: str) -> tuple[str, str] | None:
-    """The full ref and commit of a branch or tag name (a branch first, as git does)."""
-    with Repo(str(git_dir)) as repo:
-        for ref in (f"refs/heads/{name}", f"refs/tags/{name}"):
-            try:
-                sha = repo.refs[Ref(ref.encode())]
-            except KeyError:
-                continue
-            obj = repo.object_store[sha]
-            while isinstance(obj, Tag):
-                obj = repo.object_store[obj.object[1]]
-            if isinstance(obj, Commit):
-                return ref, obj.id.decode()
-    return None
-
-
-def _has_commit(git_dir: Path, sha: str) -> bool:
-    try:
-        with Repo(str(git_dir)) as repo:
-            return isinstance(repo.object_store[ObjectID(sha.encode())], Commit)
-    except KeyError:
-        return False
+async def _project_path(conn: Conn, project_id: int) -> str:
+    path: str = await conn.fetchval(
+        "SELECT u.username || '/' || p.name FROM projects p JOIN users u ON u.id = p.owner_id "
+        "WHERE p.id = $1",
+        project_id,
+    )
+    return path
 
 
 def _next_run(cron: str, timezone: str, after: datetime) -> datetime:
@@ -247,12 +236,19 @@ class BuildsActor(Actor[BuildsMessage]):
         if m.sha is not None:
             where.append(f"p.sha = {arg(m.sha)}")
         if m.merge_request_iid is not None:
-            clause = f"p.merge_request_iid = {arg(m.merge_request_iid)}"
-            if m.source_branch is not None:
-                clause += (
-                    f" OR (p.event = 'push' AND p.ref = {arg('refs/heads/' + m.source_branch)})"
-                )
-            where.append(f"({clause})")
+            # Its own pipelines, and its source branch's push pipelines (the branch's
+            # pipeline serves the merge request unless the file asks for one of its own).
+            branch = await self._pool.fetchval(
+                "SELECT source_branch FROM merge_requests WHERE project_id = $1 AND iid = $2",
+                m.project_id,
+                m.merge_request_iid,
+            )
+            if branch is None:
+                raise NotFound(f"merge request !{m.merge_request_iid} does not exist")
+            where.append(
+                f"(p.merge_request_iid = {arg(m.merge_request_iid)} OR "
+                f"(p.event = 'push' AND p.ref = {arg('refs/heads/' + branch)}))"
+            )
         condition = " AND ".join(where)
         total = await self._pool.fetchval(
             f"SELECT count(*) FROM pipelines p WHERE {condition}", *args
@@ -290,15 +286,12 @@ class BuildsActor(Actor[BuildsMessage]):
     async def _trigger(self, m: TriggerPipeline) -> list[PipelineRecord]:
         variables = check_variables(dict(m.variables))
         git_dir = repository_path(self._context.data_dir, m.project_id)
-        resolved = await anyio.to_thread.run_sync(_resolve_ref, git_dir, m.ref)
+        resolved = await anyio.to_thread.run_sync(resolve_ref, git_dir, m.ref)
         if resolved is None:
             raise ValidationFailed("ref", f"no branch or tag is named {m.ref!r}")
         ref, sha = resolved
-        path = await self._pool.fetchval(
-            "SELECT u.username || '/' || p.name FROM projects p JOIN users u ON u.id = p.owner_id "
-            "WHERE p.id = $1",
-            m.project_id,
-        )
+        async with self._pool.acquire() as conn:
+            path = await _project_path(conn, m.project_id)
         request = Request(
             project_id=m.project_id,
             project_path=path,
@@ -309,7 +302,7 @@ class BuildsActor(Actor[BuildsMessage]):
             created_by=m.caller.user_id,
             actor=m.caller.username,
         )
-        source = await anyio.to_thread.run_sync(read_source, git_dir, sha, None)
+        source = await read_commit(self._context, m.project_id, sha)
         if source is None or (source.file is None and source.problem is None):
             raise ValidationFailed("ref", f"{m.ref} has no .platformci.yml at {sha[:12]}")
         async with self._pool.acquire() as conn, conn.transaction():
@@ -462,7 +455,7 @@ class BuildsActor(Actor[BuildsMessage]):
 
     async def _set_status(self, m: SetStatus) -> StatusRecord:
         git_dir = repository_path(self._context.data_dir, m.project_id)
-        if not await anyio.to_thread.run_sync(_has_commit, git_dir, m.sha):
+        if not await anyio.to_thread.run_sync(has_commit, git_dir, m.sha):
             raise NotFound(f"commit {m.sha} does not exist in this repository")
         async with self._pool.acquire() as conn, conn.transaction():
             await statuses.put(
@@ -475,11 +468,7 @@ class BuildsActor(Actor[BuildsMessage]):
                 target_url=m.target_url,
                 created_by=m.caller.user_id,
             )
-            path = await conn.fetchval(
-                "SELECT u.username || '/' || p.name FROM projects p "
-                "JOIN users u ON u.id = p.owner_id WHERE p.id = $1",
-                m.project_id,
-            )
+            path = await _project_path(conn, m.project_id)
             await outbox.emit(
                 conn,
                 "commit_status.updated",
@@ -589,7 +578,7 @@ class BuildsActor(Actor[BuildsMessage]):
                 except (CronSimError, StopIteration, zoneinfo.ZoneInfoNotFoundError):
                     following = None
                 git_dir = repository_path(self._context.data_dir, row["project_id"])
-                resolved = await anyio.to_thread.run_sync(_resolve_ref, git_dir, row["ref"])
+                resolved = await anyio.to_thread.run_sync(resolve_ref, git_dir, row["ref"])
                 pipeline_id = None
                 if resolved is not None:
                     ref, sha = resolved
@@ -607,7 +596,7 @@ class BuildsActor(Actor[BuildsMessage]):
                         trigger_key=f"schedule:{row['id']}:{int(due.timestamp())}",
                         schedule_id=row["id"],
                     )
-                    source = await anyio.to_thread.run_sync(read_source, git_dir, sha, None)
+                    source = await read_commit(self._context, row["project_id"], sha)
                     if source is not None:
                         ids = await create_pipelines(
                             conn,

@@ -101,7 +101,7 @@ from ._pods import (
     token_secret_name,
 )
 from .executor import ArtifactSink, Checkout, ExecutorError, Output, StepOutcome, StepRun
-from .pipeline import glob_match
+from .pipeline import glob_match, leaves_workspace
 
 __all__ = ["KubernetesConfig", "KubernetesExecutor"]
 
@@ -944,7 +944,7 @@ class KubernetesExecutor:
         problems: list[str] = []
         usable = []
         for glob in globs:
-            if glob.startswith("/") or ".." in glob.split("/"):
+            if leaves_workspace(glob):
                 problems.append(f"{glob}: refused: it reaches outside the workspace")
             else:
                 usable.append(glob)

@@ -83,7 +83,7 @@ import attrs
 from anyio.abc import Process
 
 from .executor import ExecutorError, StepOutcome
-from .pipeline import glob_match
+from .pipeline import glob_match, leaves_workspace
 
 if TYPE_CHECKING:
     from collections.abc import AsyncGenerator, Awaitable, Callable, Collection, Mapping, Sequence
@@ -730,7 +730,7 @@ class LocalExecutor:
         lines: list[str] = []
         usable: list[str] = []
         for glob in globs:
-            if glob.startswith("/") or ".." in glob.split("/"):
+            if leaves_workspace(glob):
                 lines.append(f"{glob}: refused: artifact paths stay inside the workspace")
                 continue
             try:

@@ -226,7 +226,6 @@ class ListPipelines:
     ref: str | None = None
     sha: str | None = None
     merge_request_iid: int | None = None
-    source_branch: str | None = None  # with merge_request_iid: its branch's push pipelines
     offset: int = 0
     limit: int = 20
 

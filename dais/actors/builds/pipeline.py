@@ -86,6 +86,7 @@ __all__ = [
     "When",
     "Workflow",
     "glob_match",
+    "leaves_workspace",
     "parse_duration",
     "parse_pipeline",
     "should_run",
@@ -353,6 +354,12 @@ def glob_match(glob: str, path: str) -> bool:
     :raises re.error: ``glob`` has an invalid character range, such as ``[z-a]``.
     """
     return _glob_regex(glob).match(path) is not None
+
+
+def leaves_workspace(glob: str) -> bool:
+    """Whether an artifact glob could name a path outside the workspace: an absolute path
+    or one with a ``..`` segment (refused by the parser, and by the executors again)."""
+    return glob.startswith("/") or ".." in glob.split("/")
 
 
 def parse_duration(text: str) -> int:
@@ -840,7 +847,7 @@ def _artifacts(check: _Checker, path: str, node: _Value) -> Artifacts:
         globs = check.globs(f"{path}.paths", found["paths"][1])
         for index, glob in enumerate(globs):
             item = found["paths"][1].items[index]  # type: ignore[union-attr]  # globs() saw a list
-            if glob.startswith("/") or ".." in glob.split("/"):
+            if leaves_workspace(glob):
                 message = "must be relative to the workspace, without '..'"
                 check.fail(f"{path}.paths[{index}]", item, f"{glob!r} {message}")
     expire_in = None

@@ -23,7 +23,6 @@ through the heartbeat, which reads ``cancel_requested``, should a message be mis
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import socket
 from datetime import UTC, datetime, timedelta
@@ -80,7 +79,6 @@ class BuildPolicy:
     lease: float = 30.0
     poll_interval: float = 5.0
     default_timeout: int = 3600
-    log_limit: int = 64 * 1024 * 1024
     artifact_max_size: int = 100 * 1024 * 1024
     artifact_max_total: int = 1024 * 1024 * 1024
     artifact_expire_in: float | None = 30 * 86400.0
@@ -291,7 +289,7 @@ class Runner(Actor[Wake]):
 
     async def _record(self, pipeline_id: int) -> PipelineRecord:
         row = await self._pool.fetchrow(
-            f"SELECT {PIPELINE_COLUMNS}, p.token_id {PIPELINE_FROM} WHERE p.id = $1", pipeline_id
+            f"SELECT {PIPELINE_COLUMNS} {PIPELINE_FROM} WHERE p.id = $1", pipeline_id
         )
         assert row is not None
         return pipeline_record(row)
@@ -307,7 +305,9 @@ class Runner(Actor[Wake]):
                 if pipeline.cancel_requested:
                     scope.cancel()
                 await anyio.lowlevel.checkpoint()
-                token_id, token = await self._job_token(pipeline)
+                async with self._pool.acquire() as conn:
+                    steps = await steps_of(conn, pipeline.id)
+                token_id, token = await self._job_token(pipeline, steps)
                 await self._announce(pipeline, CommitState.RUNNING, "the pipeline is running")
                 checkout = Checkout(
                     pipeline_id=pipeline.id,
@@ -323,7 +323,7 @@ class Runner(Actor[Wake]):
                 except ExecutorError as exc:
                     error = f"the workspace could not be prepared: {exc}"
                 else:
-                    await self._run_steps(pipeline, token)
+                    await self._run_steps(pipeline, steps, token)
         except anyio.get_cancelled_exc_class():
             # Not its own scope's cancel (that one ends inside the scope): dais is stopping.
             error = "dais stopped while this pipeline ran"
@@ -349,21 +349,16 @@ class Runner(Actor[Wake]):
             self._settling.discard(pipeline_id)
             self._wake.set()
 
-    async def _job_token(self, pipeline: PipelineRecord) -> tuple[int | None, str | None]:
+    async def _job_token(
+        self, pipeline: PipelineRecord, steps: list[StepRecord]
+    ) -> tuple[int | None, str | None]:
         """A token for the pipeline's steps: its creator's rights, narrowed to reading the
         project and its pipelines and running pipelines there, valid for the pipeline's
         longest possible run. None when there is no creator (a deleted user) or they may no
         longer do that."""
         if pipeline.created_by is None:
             return None, None
-        rows = await self._pool.fetch(
-            "SELECT spec FROM pipeline_steps WHERE pipeline_id = $1", pipeline.id
-        )
-        longest = sum(
-            (json.loads(r["spec"]) if isinstance(r["spec"], str) else r["spec"]).get("timeout")
-            or self._policy.default_timeout
-            for r in rows
-        )
+        longest = sum(s.spec.get("timeout") or self._policy.default_timeout for s in steps)
         expires = datetime.now(UTC) + timedelta(seconds=min(longest + 600, 25 * 3600))
         audit = AuditContext(pipeline.created_by.id, pipeline.created_by.username, None, "dais")
         try:
@@ -422,9 +417,11 @@ class Runner(Actor[Wake]):
     def _web_url(self, pipeline: PipelineRecord) -> str:
         return f"{self._policy.public_url}/{pipeline.project_path}/-/pipelines/{pipeline.number}"
 
-    async def _run_steps(self, pipeline: PipelineRecord, token: str | None) -> None:
-        async with self._pool.acquire() as conn:
-            steps = {s.name: s for s in await steps_of(conn, pipeline.id)}
+    async def _run_steps(
+        self, pipeline: PipelineRecord, records: list[StepRecord], token: str | None
+    ) -> None:
+        steps = {s.name: s for s in records}
+        specs = {s.name: step_of(s.name, s.spec) for s in records}
         done = {name for name, s in steps.items() if s.state.finished}
         failed = {name for name in done if _counts_as_failure(steps[name])}
         running: set[str] = set()
@@ -438,7 +435,7 @@ class Runner(Actor[Wake]):
                         for name, record in steps.items():
                             if name in done or name in running:
                                 continue
-                            spec = step_of(name, record.spec)
+                            spec = specs[name]
                             if not all(dep in done for dep in spec.depends_on):
                                 continue
                             status = Status.FAILURE if failed else Status.SUCCESS
@@ -454,9 +451,9 @@ class Runner(Actor[Wake]):
                     name, state = await receive.receive()
                     running.discard(name)
                     done.add(name)
-                    step = steps[name]
-                    spec = step_of(name, step.spec)
-                    if state in (StepState.FAILED, StepState.CANCELLED) and not spec.ignore_failure:
+                    if state in (StepState.FAILED, StepState.CANCELLED) and not (
+                        specs[name].ignore_failure
+                    ):
                         failed.add(name)
 
     async def _skip(self, record: StepRecord) -> None:
@@ -544,8 +541,8 @@ class Runner(Actor[Wake]):
             masked = [v.encode() for v in secrets.values()] + ([token.encode()] if token else [])
             writer = await self._logs.open(record.id, masked, lines=record.log_lines)
             if error is not None:
-                await self._started(record, attempt + 1)
                 attempt += 1
+                await self._started(record, attempt)
                 await writer.note(error)
                 return state
             environment = {
@@ -675,13 +672,9 @@ class Runner(Actor[Wake]):
             )
             kept += 1
 
-        for glob in globs:
-            if glob.startswith("/") or ".." in glob.split("/"):
-                await writer.note(
-                    f"artifacts: {glob!r} is refused: it reaches outside the workspace"
-                )
-        safe = [g for g in globs if not (g.startswith("/") or ".." in g.split("/"))]
-        problems = await self._executor.collect(run, safe, sink) if safe else []
+        # The parser refuses globs leaving the workspace; the executor refuses them again,
+        # and symlinks out of it, reporting each as a line.
+        problems = await self._executor.collect(run, globs, sink)
         for problem in problems:
             await writer.note(f"artifacts: {problem}")
         await writer.note(f"artifacts: {kept} file{'s' if kept != 1 else ''} kept ({total} bytes)")

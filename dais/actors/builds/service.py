@@ -103,7 +103,6 @@ async def start_builds(services: Services, executor: Executor | None = None) -> 
         data_dir=settings.data_dir,
         concurrency=settings.build_concurrency,
         default_timeout=int(settings.build_timeout),
-        log_limit=settings.build_log_limit,
         artifact_max_size=settings.build_artifact_max_size,
         artifact_max_total=10 * settings.build_artifact_max_size,
         artifact_expire_in=settings.build_artifact_expiry,

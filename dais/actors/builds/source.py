@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 import attrs
 from dulwich.diff_tree import tree_changes
 from dulwich.errors import NotTreeError
-from dulwich.objects import Blob, Commit, ObjectID, Tree
+from dulwich.objects import Blob, Commit, ObjectID, Tag, Tree
+from dulwich.refs import Ref
 from dulwich.repo import Repo
 
 from .pipeline import MAX_BYTES
@@ -17,7 +18,7 @@ from .pipeline import MAX_BYTES
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["FILE", "MAX_CHANGED_PATHS", "Source", "read_source"]
+__all__ = ["FILE", "MAX_CHANGED_PATHS", "Source", "has_commit", "read_source", "resolve_ref"]
 
 #: The pipeline file, at the root of the repository.
 FILE = b".platformci.yml"
@@ -89,3 +90,25 @@ def read_source(repo_dir: Path, sha: str, before: str | None = None) -> Source |
             if len(paths) <= MAX_CHANGED_PATHS:
                 changed = tuple(dict.fromkeys(paths))
         return Source(file, title, changed, problem)
+
+
+def resolve_ref(git_dir: Path, name: str) -> tuple[str, str] | None:
+    """The full ref and commit of a branch or tag name (a branch first, as git does)."""
+    with Repo(str(git_dir)) as repo:
+        for ref in (f"refs/heads/{name}", f"refs/tags/{name}"):
+            try:
+                sha = repo.refs[Ref(ref.encode())]
+            except KeyError:
+                continue
+            obj = repo.object_store[sha]
+            while isinstance(obj, Tag):
+                obj = repo.object_store[obj.object[1]]
+            if isinstance(obj, Commit):
+                return ref, obj.id.decode()
+    return None
+
+
+def has_commit(git_dir: Path, sha: str) -> bool:
+    """Whether ``sha`` names a commit of the repository."""
+    with Repo(str(git_dir)) as repo:
+        return _commit(repo, sha) is not None
