@@ -22,7 +22,7 @@ import time
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from .json_depth import MAX_DEPTH, nesting_exceeds
+from dais.json_depth import MAX_DEPTH, nesting_exceeds
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, MutableMapping, Sequence

@@ -36,6 +36,7 @@ from dais.errors import Forbidden, NotFound, Unauthorized
 
 from .auth import authenticate, permissions_of
 from .params import ProjectRef
+from .problems import problem
 from .projects import load_project
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ def _answer(signal: Signal, decoded: Decoded, as_json: bool) -> Response[bytes]:
     return Response(message.SerializeToString(), media_type="application/x-protobuf")
 
 
-async def _ingest(request: Request[Any, Any, Any], signal: Signal) -> Response[bytes]:
+async def _ingest(request: Request[Any, Any, Any], signal: Signal) -> Response[Any]:
     who = await authenticate(request)
     if who is None:
         raise Unauthorized("send an ingest token: Authorization: Bearer <token>")
@@ -99,29 +100,24 @@ async def _ingest(request: Request[Any, Any, Any], signal: Signal) -> Response[b
             )
         )
     except OtlpError as exc:
-        problem = {"status": exc.status, "title": "Bad OTLP export", "detail": exc.message}
-        return Response(
-            json.dumps(problem).encode(),
-            status_code=exc.status,
-            media_type="application/problem+json",
-        )
+        return problem(exc.status, exc.message, request=request)
     if decoded.table.num_rows:
         await services.telemetry.append(who.project_id, signal, decoded.table)
     return _answer(signal, decoded, content_type.split(";")[0].strip() == "application/json")
 
 
 @post("/v1/traces", include_in_schema=False, status_code=200)
-async def ingest_traces(request: Request[Any, Any, Any]) -> Response[bytes]:
+async def ingest_traces(request: Request[Any, Any, Any]) -> Response[Any]:
     return await _ingest(request, Signal.TRACES)
 
 
 @post("/v1/logs", include_in_schema=False, status_code=200)
-async def ingest_logs(request: Request[Any, Any, Any]) -> Response[bytes]:
+async def ingest_logs(request: Request[Any, Any, Any]) -> Response[Any]:
     return await _ingest(request, Signal.LOGS)
 
 
 @post("/v1/metrics", include_in_schema=False, status_code=200)
-async def ingest_metrics(request: Request[Any, Any, Any]) -> Response[bytes]:
+async def ingest_metrics(request: Request[Any, Any, Any]) -> Response[Any]:
     return await _ingest(request, Signal.METRICS)
 
 

@@ -88,8 +88,7 @@ from opentelemetry.proto.metrics.v1 import metrics_pb2
 from opentelemetry.proto.resource.v1 import resource_pb2
 from opentelemetry.proto.trace.v1 import trace_pb2
 
-# A pure helper (a byte scan), shared with the HTTP edge so both refuse the same depth.
-from dais.http.json_depth import MAX_DEPTH, nesting_exceeds
+from dais.json_depth import MAX_DEPTH, nesting_exceeds
 
 from .records import LOGS, METRICS, SPANS, Signal
 

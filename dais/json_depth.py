@@ -2,7 +2,8 @@
 
 Litestar decodes a body into plain Python objects before converting it to the declared
 type, and msgspec's decoder recurses once per level: a 2 KB body nested a thousand levels
-deep raises ``RecursionError`` inside the framework. The edge refuses such a body first.
+deep raises ``RecursionError`` inside the framework. The edge refuses such a body first
+(and the OTLP decoder an export, before it parses one).
 
 The scan works at C speed: string literals are cut out with one regular expression (so a
 bracket inside a string does not count), every byte but the four brackets is deleted,
