@@ -803,26 +803,40 @@ def _table(schema: pa.Schema, rows: list[tuple[Any, ...]]) -> pa.Table:
 # -- Logs ------------------------------------------------------------------------------------
 
 
-_LOG_AT = "resourceLogs[{}].scopeLogs[{}].logRecords[{}]"
+def _records(
+    request: Any,
+    report: _Report,
+    fields: tuple[tuple[str, str], tuple[str, str], tuple[str, str]],
+    row: Callable[[Any, _Report], tuple[Any, ...]],
+    schema: pa.Schema,
+) -> pa.Table:
+    """Flatten resource -> scope -> records (logs, spans) into rows of ``schema``: each
+    record's ``row`` with its resource's and scope's columns after it. ``fields`` names
+    the three levels as (protobuf field, JSON name), the JSON names for error paths."""
+    (resources_field, resources), (scopes_field, scopes), (records_field, records) = fields
+    rows = []
+    for r, resource_level in enumerate(getattr(request, resources_field)):
+        service, resource = _resource(resource_level, f"{resources}[{{}}].resource", r, report)
+        for s, scope_level in enumerate(getattr(resource_level, scopes_field)):
+            scope = (f"{resources}[{{}}].{scopes}[{{}}].scope", r, s)
+            tail = (service, resource, *_scope(scope_level, scope, report))
+            at = f"{resources}[{{}}].{scopes}[{{}}].{records}[{{}}]"
+            for i, record in enumerate(getattr(scope_level, records_field)):
+                report.at = (at, r, s, i)
+                try:
+                    rows.append((*row(record, report), *tail))
+                except _Rejected as rejected:
+                    report.reject(rejected.reason)
+    return _table(schema, rows)
 
 
 def _logs(request: Any, report: _Report) -> pa.Table:
-    rows = []
-    for r, resource_logs in enumerate(request.resource_logs):
-        service, resource = _resource(resource_logs, "resourceLogs[{}].resource", r, report)
-        for s, scope_logs in enumerate(resource_logs.scope_logs):
-            tail = (
-                service,
-                resource,
-                *_scope(scope_logs, ("resourceLogs[{}].scopeLogs[{}].scope", r, s), report),
-            )
-            for i, record in enumerate(scope_logs.log_records):
-                report.at = (_LOG_AT, r, s, i)
-                try:
-                    rows.append((*_log_row(record, report), *tail))
-                except _Rejected as rejected:
-                    report.reject(rejected.reason)
-    return _table(LOGS, rows)
+    fields = (
+        ("resource_logs", "resourceLogs"),
+        ("scope_logs", "scopeLogs"),
+        ("log_records", "logRecords"),
+    )
+    return _records(request, report, fields, _log_row, LOGS)
 
 
 def _log_row(record: Any, report: _Report) -> tuple[Any, ...]:
@@ -867,26 +881,13 @@ def _log_id(raw: bytes, size: int, name: str, report: _Report) -> str | None:
 # -- Spans -----------------------------------------------------------------------------------
 
 
-_SPAN_AT = "resourceSpans[{}].scopeSpans[{}].spans[{}]"
-
-
 def _spans(request: Any, report: _Report) -> pa.Table:
-    rows = []
-    for r, resource_spans in enumerate(request.resource_spans):
-        service, resource = _resource(resource_spans, "resourceSpans[{}].resource", r, report)
-        for s, scope_spans in enumerate(resource_spans.scope_spans):
-            tail = (
-                service,
-                resource,
-                *_scope(scope_spans, ("resourceSpans[{}].scopeSpans[{}].scope", r, s), report),
-            )
-            for i, span in enumerate(scope_spans.spans):
-                report.at = (_SPAN_AT, r, s, i)
-                try:
-                    rows.append((*_span_row(span, report), *tail))
-                except _Rejected as rejected:
-                    report.reject(rejected.reason)
-    return _table(SPANS, rows)
+    fields = (
+        ("resource_spans", "resourceSpans"),
+        ("scope_spans", "scopeSpans"),
+        ("spans", "spans"),
+    )
+    return _records(request, report, fields, _span_row, SPANS)
 
 
 def _span_row(span: Any, report: _Report) -> tuple[Any, ...]:
