@@ -123,19 +123,23 @@ def _commit(
     return sha
 
 
-def _pipeline_of(dais: Dais, who: Person, project: dict[str, Any], **query: Any) -> dict[str, Any]:
-    """The first pipeline the listing's ``query`` finds, once dais has made one."""
+def _pipeline_of(
+    dais: Dais, who: Person, project: dict[str, Any], event: str | None = None, **query: Any
+) -> dict[str, Any]:
+    """The first pipeline the listing's ``query`` finds (of ``event``, if named), once dais has
+    made one."""
     deadline = time.monotonic() + PATIENCE
     while time.monotonic() < deadline:
         r = dais.http.get(
             f"/api/projects/{project['id']}/pipelines", params=query, headers=who.auth
         )
         assert r.status_code == 200, r.text
-        if r.json():
-            found: dict[str, Any] = r.json()[-1]
-            return found
+        found = [p for p in r.json() if event is None or p["event"] == event]
+        if found:
+            first: dict[str, Any] = found[-1]
+            return first
         time.sleep(0.1)
-    raise AssertionError(f"no pipeline with {query} after {PATIENCE}s")
+    raise AssertionError(f"no {event or ''} pipeline with {query} after {PATIENCE}s")
 
 
 def _settled(dais: Dais, who: Person, project: dict[str, Any], number: int) -> dict[str, Any]:
@@ -389,8 +393,9 @@ def test_pipelines_must_succeed_is_saved_and_blocks_a_merge_request(dais: Dais, 
     )
     assert r.status_code == 201, r.text
     iid = r.json()["iid"]
-    opened = _pipeline_of(dais, owner, project, merge_request=iid)
-    assert (pushed["event"], opened["event"]) == ("push", "merge_request")
+    # The merge request's listing holds its source branch's push pipeline too.
+    opened = _pipeline_of(dais, owner, project, event="merge_request", merge_request=iid)
+    assert (pushed["event"], opened["merge_request_iid"]) == ("push", iid)
     for p in (pushed, opened):
         assert _settled(dais, owner, project, p["number"])["state"] == "failed"
 
