@@ -46,11 +46,21 @@ __all__ = [
     "MAX_PATTERN",
     "MAX_POINTS",
     "MAX_RANGE",
+    "MAX_TEXT",
+    "SCAN",
+    "TS",
     "LogCursor",
     "LogPage",
     "Matcher",
     "TelemetryQuery",
     "TraceSummary",
+    "Where",
+    "check_pattern",
+    "check_range",
+    "check_text",
+    "columns",
+    "from_ns",
+    "to_ns",
 ]
 
 log = logging.getLogger(__name__)
@@ -70,13 +80,16 @@ MAX_POINTS = 1_000_000
 #: The most spans one trace returns.
 MAX_TRACE_SPANS = 100_000
 
+#: The table a query reads: its first parameter is the list of Parquet files.
+SCAN = "read_parquet(?, union_by_name = true, hive_partitioning = false)"
+
 _ATTEMPTS = 3
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _NO_ATTRIBUTES: Mapping[str, str] = {}
 _TRACE_ID = re.compile(r"[0-9a-f]{32}")
 # A bound nanosecond count as a TIMESTAMPTZ_NS (whatever the session's time zone), so the
 # comparison with the time column is pushed into the Parquet scan.
-_TS = "(make_timestamp_ns(?::BIGINT) AT TIME ZONE 'UTC')"
+TS = "(make_timestamp_ns(?::BIGINT) AT TIME ZONE 'UTC')"
 _LOG_TIEBREAK = "hash({})".format(", ".join(f'"{n}"' for n in LOGS.names))
 _OPS = {
     "=": "{} = ?",
@@ -140,7 +153,7 @@ class TraceSummary:
         return _EPOCH + timedelta(microseconds=self.start_ns // 1000)
 
 
-class _Where:
+class Where:
     """SQL conditions and their parameters, in order."""
 
     def __init__(self) -> None:
@@ -198,36 +211,36 @@ class TelemetryQuery:
 
         :raises ValidationFailed: naming the argument that breaks a rule.
         """
-        start_ns, end_ns = _range(start, end)
+        start_ns, end_ns = check_range(start, end)
         _check_limit(limit, MAX_LIMIT)
-        where = _Where()
-        where.add(f"time >= {_TS}", start_ns)
-        where.add(f"time < {_TS}", end_ns)
+        where = Where()
+        where.add(f"time >= {TS}", start_ns)
+        where.add(f"time < {TS}", end_ns)
         if services:
             for service in services:
-                _check_text("services", service)
+                check_text("services", service)
             where.add("service_name = ANY(?::VARCHAR[])", list(services))
         if min_severity is not None:
             if not isinstance(min_severity, int) or not 0 <= min_severity <= 24:
                 raise ValidationFailed("min_severity", "a severity number from 0 to 24")
             where.add("severity_number >= ?", min_severity)
-        _attribute_filters(where, attributes)
+        attribute_filters(where, attributes)
         if contains is not None:
-            _check_text("contains", contains)
+            check_text("contains", contains)
             where.add("contains(body, ?)", contains)
         patterns = []
         if regex is not None:
-            patterns.append(("regex", _check_pattern("regex", regex)))
+            patterns.append(("regex", check_pattern("regex", regex)))
             where.add("regexp_matches(body, ?)", regex)
         list_end = end
         if before is not None:
             where.add(
-                f"(time < {_TS} OR (time = {_TS} AND {_LOG_TIEBREAK} < ?::UBIGINT))",
+                f"(time < {TS} OR (time = {TS} AND {_LOG_TIEBREAK} < ?::UBIGINT))",
                 before.time_ns,
                 before.time_ns,
                 before.tiebreak,
             )
-            list_end = min(end, _from_ns(before.time_ns) + timedelta(microseconds=1))
+            list_end = min(end, from_ns(before.time_ns) + timedelta(microseconds=1))
         run = partial(self._logs, project_id, start, list_end, where, limit, patterns)
         return await anyio.to_thread.run_sync(run)
 
@@ -236,11 +249,11 @@ class TelemetryQuery:
         project_id: int,
         start: datetime,
         end: datetime,
-        where: _Where,
+        where: Where,
         limit: int,
         patterns: list[tuple[str, str]],
     ) -> LogPage:
-        columns = _columns(LOGS)
+        names = columns(LOGS)
         condition = where.sql()
 
         def attempt() -> LogPage:
@@ -249,7 +262,7 @@ class TelemetryQuery:
             tables = []
             need = limit + 1
             with self._cursor() as cursor:
-                _check_patterns(cursor, patterns)
+                check_patterns(cursor, patterns)
                 taken, width = 0, 1
                 while taken < len(hours) and need > 0:
                     # Newest file first (names are time-ordered): DuckDB's top-N then
@@ -258,8 +271,8 @@ class TelemetryQuery:
                     files = [str(f) for _, fs in window for f in reversed(fs)]
                     taken, width = taken + width, width * 2
                     sql = (
-                        f"SELECT {columns}, epoch_ns(time) AS _time_ns, "
-                        f"{_LOG_TIEBREAK} AS _tiebreak FROM {_scan()} WHERE {condition} "
+                        f"SELECT {names}, epoch_ns(time) AS _time_ns, "
+                        f"{_LOG_TIEBREAK} AS _tiebreak FROM {SCAN} WHERE {condition} "
                         f"ORDER BY time DESC, _tiebreak DESC LIMIT {need}"
                     )
                     table = cursor.sql(sql, params=[files, *where.params]).to_arrow_table()
@@ -297,14 +310,14 @@ class TelemetryQuery:
                 return SPANS.empty_table()
             with self._cursor() as cursor:
                 found = cursor.sql(
-                    f"SELECT DISTINCT file FROM {_scan()} WHERE trace_id = ?",
+                    f"SELECT DISTINCT file FROM {SCAN} WHERE trace_id = ?",
                     params=[index, trace_id],
                 ).fetchall()
                 files = sorted(str(self._store.path_of(file)) for (file,) in found)
                 if not files:
                     return SPANS.empty_table()
                 table = cursor.sql(
-                    f"SELECT {_columns(SPANS)} FROM {_scan()} WHERE trace_id = ? "
+                    f"SELECT {columns(SPANS)} FROM {SCAN} WHERE trace_id = ? "
                     f"ORDER BY start_time, span_id LIMIT {MAX_TRACE_SPANS}",
                     params=[files, trace_id],
                 ).to_arrow_table()
@@ -331,15 +344,15 @@ class TelemetryQuery:
 
         :raises ValidationFailed: naming the argument that breaks a rule.
         """
-        start_ns, end_ns = _range(start, end)
+        start_ns, end_ns = check_range(start, end)
         _check_limit(limit, MAX_LIMIT)
-        where = _Where()
-        where.add(f"start_time >= {_TS}", start_ns)
-        where.add(f"start_time < {_TS}", end_ns)
+        where = Where()
+        where.add(f"start_time >= {TS}", start_ns)
+        where.add(f"start_time < {TS}", end_ns)
         if service is not None:
-            where.add("service_name = ?", _check_text("service", service))
+            where.add("service_name = ?", check_text("service", service))
         if name is not None:
-            where.add("name = ?", _check_text("name", name))
+            where.add("name = ?", check_text("name", name))
         for field, bound, op in (
             ("min_duration_ns", min_duration_ns, ">="),
             ("max_duration_ns", max_duration_ns, "<="),
@@ -352,16 +365,16 @@ class TelemetryQuery:
             if status_code not in (0, 1, 2):
                 raise ValidationFailed("status_code", "0 (unset), 1 (ok) or 2 (error)")
             where.add("status_code = ?", status_code)
-        _attribute_filters(where, attributes)
+        attribute_filters(where, attributes)
         run = partial(self._search_spans, project_id, start, end, where, limit)
         return await anyio.to_thread.run_sync(run)
 
     def _search_spans(
-        self, project_id: int, start: datetime, end: datetime, where: _Where, limit: int
+        self, project_id: int, start: datetime, end: datetime, where: Where, limit: int
     ) -> list[TraceSummary]:
         root_first = "{'root': parent_span_id IS NOT NULL, 'start': start_time}"
         sql = f"""
-            WITH spans AS (SELECT {_columns(SPANS)} FROM {_scan()}),
+            WITH spans AS (SELECT {columns(SPANS)} FROM {SCAN}),
             matched AS (
                 SELECT trace_id, min(start_time) AS first FROM spans WHERE {where.sql()}
                 GROUP BY trace_id ORDER BY first DESC, trace_id LIMIT {limit}
@@ -404,11 +417,11 @@ class TelemetryQuery:
 
         :raises ValidationFailed: for a bad matcher, or when over :data:`MAX_POINTS` match.
         """
-        start_ns, end_ns = _range(start, end)
-        where = _Where()
-        where.add("name = ?", _check_text("name", name))
-        where.add(f"time >= {_TS}", start_ns)
-        where.add(f"time < {_TS}", end_ns)
+        start_ns, end_ns = check_range(start, end)
+        where = Where()
+        where.add("name = ?", check_text("name", name))
+        where.add(f"time >= {TS}", start_ns)
+        where.add(f"time < {TS}", end_ns)
         if len(matchers) > MAX_FILTERS:
             raise ValidationFailed("matchers", f"at most {MAX_FILTERS}")
         patterns = []
@@ -416,13 +429,13 @@ class TelemetryQuery:
             if not (isinstance(matcher, tuple) and len(matcher) == 3):
                 raise ValidationFailed("matchers", "each a (label, op, value) triple")
             label, op, value = matcher
-            _check_text("matchers", label)
+            check_text("matchers", label)
             if op not in _OPS:
                 raise ValidationFailed("matchers", f"op is one of {', '.join(_OPS)}, not {op!r}")
             if op in ("=~", "!~"):
-                patterns.append(("matchers", _check_pattern("matchers", value)))
+                patterns.append(("matchers", check_pattern("matchers", value)))
             else:
-                _check_text("matchers", value)
+                check_text("matchers", value)
             if label == "service_name":
                 where.add(_OPS[op].format("coalesce(service_name, '')"), value)
             elif label == "__name__":
@@ -437,18 +450,18 @@ class TelemetryQuery:
         project_id: int,
         start: datetime,
         end: datetime,
-        where: _Where,
+        where: Where,
         patterns: list[tuple[str, str]],
     ) -> pa.Table:
         sql = (
-            f"SELECT {_columns(METRICS)} FROM {_scan()} WHERE {where.sql()} "
+            f"SELECT {columns(METRICS)} FROM {SCAN} WHERE {where.sql()} "
             f"ORDER BY time LIMIT {MAX_POINTS + 1}"
         )
 
         def attempt() -> pa.Table:
             files = [str(f) for f in self._store.partitions(Signal.METRICS, project_id, start, end)]
             with self._cursor() as cursor:
-                _check_patterns(cursor, patterns)
+                check_patterns(cursor, patterns)
                 if not files:
                     return METRICS.empty_table()
                 table = cursor.sql(sql, params=[files, *where.params]).to_arrow_table()
@@ -462,6 +475,48 @@ class TelemetryQuery:
         return self._retrying(attempt)
 
     # --- plumbing ------------------------------------------------------------------------
+
+    async def select(
+        self,
+        signal: Signal,
+        project_id: int,
+        start: datetime,
+        end: datetime,
+        sql: str,
+        params: Sequence[Any] = (),
+        *,
+        patterns: Sequence[tuple[str, str]] = (),
+    ) -> pa.Table | None:
+        """Run ``sql`` over the ``signal`` files of the hours [start, end) overlaps: its
+        first parameter (``FROM {SCAN}``) is bound to their list, then ``params``. ``None``
+        when there are no files. ``patterns`` are (field, RE2 pattern) pairs compiled first,
+        so a bad one is the caller's :class:`ValidationFailed`. The query languages
+        (PromQL, LogQL, Tempo's search) build their SQL on this; every value stays a bound
+        parameter.
+        """
+        check_range(start, end)
+        run = partial(self._select, signal, project_id, start, end, sql, list(params), patterns)
+        return await anyio.to_thread.run_sync(run)
+
+    def _select(
+        self,
+        signal: Signal,
+        project_id: int,
+        start: datetime,
+        end: datetime,
+        sql: str,
+        params: list[Any],
+        patterns: Sequence[tuple[str, str]],
+    ) -> pa.Table | None:
+        def attempt() -> pa.Table | None:
+            files = [str(f) for f in self._store.partitions(signal, project_id, start, end)]
+            with self._cursor() as cursor:
+                check_patterns(cursor, list(patterns))
+                if not files:
+                    return None
+                return cursor.sql(sql, params=[files, *params]).to_arrow_table()
+
+        return self._retrying(attempt)
 
     def _cursor(self) -> duckdb.DuckDBPyConnection:
         """A connection of its own to the shared in-memory database (worker threads only)."""
@@ -482,23 +537,19 @@ class TelemetryQuery:
         raise AssertionError("unreachable")
 
 
-def _scan() -> str:
-    return "read_parquet(?, union_by_name = true, hive_partitioning = false)"
-
-
-def _columns(schema: pa.Schema) -> str:
+def columns(schema: pa.Schema) -> str:
     return ", ".join(f'"{name}"' for name in schema.names)
 
 
-def _ns(moment: datetime) -> int:
+def to_ns(moment: datetime) -> int:
     return (moment - _EPOCH) // timedelta(microseconds=1) * 1000
 
 
-def _from_ns(ns: int) -> datetime:
+def from_ns(ns: int) -> datetime:
     return _EPOCH + timedelta(microseconds=ns // 1000)
 
 
-def _range(start: datetime, end: datetime) -> tuple[int, int]:
+def check_range(start: datetime, end: datetime) -> tuple[int, int]:
     for field, moment in (("start", start), ("end", end)):
         if not isinstance(moment, datetime) or moment.utcoffset() is None:
             raise ValidationFailed(field, "a time with a time zone")
@@ -506,7 +557,7 @@ def _range(start: datetime, end: datetime) -> tuple[int, int]:
         raise ValidationFailed("end", "after start")
     if end - start > MAX_RANGE:
         raise ValidationFailed("end", f"at most {MAX_RANGE.days} days after start")
-    return _ns(start), _ns(end)
+    return to_ns(start), to_ns(end)
 
 
 def _check_limit(limit: int, most: int) -> None:
@@ -514,19 +565,19 @@ def _check_limit(limit: int, most: int) -> None:
         raise ValidationFailed("limit", f"from 1 to {most}")
 
 
-def _check_text(field: str, text: str) -> str:
+def check_text(field: str, text: str) -> str:
     if not isinstance(text, str) or len(text) > MAX_TEXT:
         raise ValidationFailed(field, f"text of at most {MAX_TEXT} characters")
     return text
 
 
-def _check_pattern(field: str, pattern: str) -> str:
+def check_pattern(field: str, pattern: str) -> str:
     if not isinstance(pattern, str) or len(pattern) > MAX_PATTERN:
         raise ValidationFailed(field, f"a regular expression of at most {MAX_PATTERN} characters")
     return pattern
 
 
-def _check_patterns(cursor: duckdb.DuckDBPyConnection, patterns: list[tuple[str, str]]) -> None:
+def check_patterns(cursor: duckdb.DuckDBPyConnection, patterns: list[tuple[str, str]]) -> None:
     """Compile each pattern once with DuckDB's RE2, so a bad one is the caller's error."""
     for field, pattern in patterns:
         try:
@@ -535,10 +586,10 @@ def _check_patterns(cursor: duckdb.DuckDBPyConnection, patterns: list[tuple[str,
             raise ValidationFailed(field, f"not a valid RE2 regular expression ({exc})") from None
 
 
-def _attribute_filters(where: _Where, attributes: Mapping[str, str]) -> None:
+def attribute_filters(where: Where, attributes: Mapping[str, str]) -> None:
     if not isinstance(attributes, Mapping) or len(attributes) > MAX_FILTERS:
         raise ValidationFailed("attributes", f"at most {MAX_FILTERS} key-value pairs")
     for key, value in attributes.items():
-        _check_text("attributes", key)
-        _check_text("attributes", value)
+        check_text("attributes", key)
+        check_text("attributes", value)
         where.add("(attributes[?] = ? OR resource_attributes[?] = ?)", key, value, key, value)
