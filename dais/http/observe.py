@@ -164,7 +164,7 @@ class SpanOut(msgspec.Struct):
     attributes: dict[str, str]
 
 
-async def _reader(request: Request[Any, Any, Any], ref: str) -> int:
+async def telemetry_reader(request: Request[Any, Any, Any], ref: str) -> int:
     project = await load_project(request, ref)
     who = await authenticate(request)
     if who is None:
@@ -174,14 +174,14 @@ async def _reader(request: Request[Any, Any, Any], ref: str) -> int:
     return project.id
 
 
-def _map(value: Any) -> dict[str, str]:
+def attribute_map(value: Any) -> dict[str, str]:
     return dict(value or [])
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def _rows(table: Any) -> list[dict[str, Any]]:
+def table_rows(table: Any) -> list[dict[str, Any]]:
     """A table's rows, its nanosecond timestamps as datetimes (to the microsecond: Python's
     datetime holds no finer; the API's nanosecond columns say the rest)."""
     columns = {}
@@ -217,7 +217,7 @@ async def search_logs(
         str | None, QueryParameter(max_length=64, pattern=r"^[0-9]{1,20}\.[0-9]{1,20}$")
     ] = None,
 ) -> LogPageOut:
-    project_id = await _reader(request, project)
+    project_id = await telemetry_reader(request, project)
     now = datetime.now(UTC)
     page = await request.app.state.services.telemetry_query.logs(
         project_id,
@@ -239,10 +239,10 @@ async def search_logs(
             service_name=row["service_name"],
             trace_id=row["trace_id"],
             span_id=row["span_id"],
-            attributes=_map(row["attributes"]),
-            resource_attributes=_map(row["resource_attributes"]),
+            attributes=attribute_map(row["attributes"]),
+            resource_attributes=attribute_map(row["resource_attributes"]),
         )
-        for row in _rows(page.records)
+        for row in table_rows(page.records)
     ]
     return LogPageOut(records, None if page.next is None else page.next.token())
 
@@ -253,7 +253,7 @@ async def get_trace(
     project: ProjectRef,
     trace_id: Annotated[str, Parameter(schema_extra={"pattern": "^[0-9a-fA-F]{32}$"})],
 ) -> list[SpanOut]:
-    project_id = await _reader(request, project)
+    project_id = await telemetry_reader(request, project)
     table = await request.app.state.services.telemetry_query.trace(project_id, trace_id)
     spans = [
         SpanOut(
@@ -268,9 +268,9 @@ async def get_trace(
             duration_ns=row["duration_ns"],
             status_code=row["status_code"],
             status_message=row["status_message"],
-            attributes=_map(row["attributes"]),
+            attributes=attribute_map(row["attributes"]),
         )
-        for row in _rows(table)
+        for row in table_rows(table)
     ]
     if not spans:
         raise NotFound(f"trace {trace_id} has no spans in this project")
