@@ -30,6 +30,7 @@ from dais.actors.notify.sender import NotificationSender
 from dais.actors.observe.ingester import INGESTER, Ingester
 from dais.actors.observe.query import TelemetryQuery
 from dais.actors.observe.store import TelemetryStore
+from dais.actors.observe.tail import LogTail
 from dais.actors.projects.actor import ProjectsActor
 from dais.actors.secrets import stored as stored_secrets
 from dais.actors.secrets.actor import SecretsActor
@@ -239,6 +240,7 @@ async def start_actors(
         retention=settings.telemetry_retention,
     )
     services.telemetry_query = TelemetryQuery(telemetry)
+    services.log_tail = LogTail(services.broker)
     await services.system.start_child(ChildSpec(INGESTER, lambda: Ingester(telemetry)))
     every = [
         *identity_subscribers(pool, broker),

@@ -39,6 +39,8 @@ class Services:
     telemetry: Any = None
     #: Queries over it (``dais.actors.observe.query.TelemetryQuery``).
     telemetry_query: Any = None
+    #: The live tail of logs (``dais.actors.observe.tail.LogTail``), once started.
+    log_tail: Any = None
 
     async def ask(self, ref: ActorRef[M], message: M) -> Any:
         """Ask an actor on behalf of an HTTP request, bounded by ``DAIS_ASK_TIMEOUT``."""

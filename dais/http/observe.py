@@ -17,29 +17,35 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import anyio.to_thread
 import msgspec
 import pyarrow as pa
 from litestar import Request, Response, get, post
 from litestar.params import Parameter, QueryParameter
+from litestar.response import ServerSentEvent, ServerSentEventMessage
 from opentelemetry.proto.collector.logs.v1 import logs_service_pb2
 from opentelemetry.proto.collector.metrics.v1 import metrics_service_pb2
 from opentelemetry.proto.collector.trace.v1 import trace_service_pb2
 
 from dais.actors.identity.permissions import Permission
 from dais.actors.observe.otlp import OtlpError, decode
-from dais.actors.observe.query import LogCursor
+from dais.actors.observe.query import LogCursor, check_trace_id
 from dais.actors.observe.records import Signal
-from dais.errors import Forbidden, NotFound, Unauthorized
+from dais.actors.observe.store import WalFailed
+from dais.actors.observe.tail import MAX_PER_MESSAGE
+from dais.errors import Forbidden, NotFound, Unauthorized, Unavailable
 
 from .auth import authenticate, permissions_of
 from .params import ProjectRef
 from .problems import problem
 from .projects import load_project
+from .streams import next_message
 
 if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+
     from dais.actors.observe.otlp import Decoded
 
 __all__ = ["ROUTES"]
@@ -102,7 +108,15 @@ async def _ingest(request: Request[Any, Any, Any], signal: Signal) -> Response[A
     except OtlpError as exc:
         return problem(exc.status, exc.message, request=request)
     if decoded.table.num_rows:
-        await services.telemetry.append(who.project_id, signal, decoded.table)
+        try:
+            await services.telemetry.append(who.project_id, signal, decoded.table)
+        except WalFailed as exc:
+            raise Unavailable(
+                f"telemetry could not be made durable ({exc}); nothing of this export is kept"
+            ) from exc
+        if signal is Signal.LOGS:
+            table = decoded.table
+            await services.log_tail.publish(who.project_id, lambda: _tail_message(table))
     return _answer(signal, decoded, content_type.split(";")[0].strip() == "application/json")
 
 
@@ -149,6 +163,18 @@ class LogPageOut(msgspec.Struct):
     next: str | None
 
 
+class SpanEventOut(msgspec.Struct):
+    time: datetime
+    name: str
+    attributes: dict[str, str]
+
+
+class SpanLinkOut(msgspec.Struct):
+    trace_id: str
+    span_id: str
+    attributes: dict[str, str]
+
+
 class SpanOut(msgspec.Struct):
     trace_id: str
     span_id: str
@@ -162,6 +188,23 @@ class SpanOut(msgspec.Struct):
     status_code: int
     status_message: str | None
     attributes: dict[str, str]
+    resource_attributes: dict[str, str]
+    events: list[SpanEventOut]
+    links: list[SpanLinkOut]
+
+
+class TraceSummaryOut(msgspec.Struct):
+    trace_id: str
+    root_name: str
+    root_service: str
+    start_time: datetime
+    duration_ns: int
+    span_count: int
+    error_count: int
+
+
+class ServiceOut(msgspec.Struct):
+    name: str
 
 
 async def telemetry_reader(request: Request[Any, Any, Any], ref: str) -> int:
@@ -200,51 +243,195 @@ def table_rows(table: Any) -> list[dict[str, Any]]:
     ]
 
 
+def _log_out(row: dict[str, Any]) -> LogOut:
+    return LogOut(
+        time=row["time"],
+        severity_number=row["severity_number"],
+        severity_text=row["severity_text"],
+        body=row["body"],
+        service_name=row["service_name"],
+        trace_id=row["trace_id"],
+        span_id=row["span_id"],
+        attributes=attribute_map(row["attributes"]),
+        resource_attributes=attribute_map(row["resource_attributes"]),
+    )
+
+
+def _tail_message(table: pa.Table) -> bytes:
+    """An export's first records as the tail sends them, and how many were cut."""
+    shown = table.slice(0, MAX_PER_MESSAGE)
+    records = [_log_out(row) for row in table_rows(shown)]
+    return msgspec.json.encode({"records": records, "cut": table.num_rows - shown.num_rows})
+
+
+def _window(
+    start: datetime | None, end: datetime | None, default: timedelta
+) -> tuple[datetime, datetime]:
+    end = end or datetime.now(UTC)
+    return start or end - default, end
+
+
+_SERVICE = Annotated[str | None, QueryParameter(max_length=256)]
+_SEVERITY = Annotated[int | None, QueryParameter(ge=0, le=24, schema_extra={"minimum": 0})]
+_CONTAINS = Annotated[str | None, QueryParameter(max_length=4096, description="A substring")]
+_TRACE_ID = Annotated[str | None, QueryParameter(pattern="^[0-9a-fA-F]{32}$")]
+
+
 @get(f"{_P}/logs", tags=_TAGS, summary="A project's log records, newest first")
 async def search_logs(
     request: Request[Any, Any, Any],
     project: ProjectRef,
     start: _TIME = None,
     end: _TIME = None,
-    service: Annotated[str | None, QueryParameter(max_length=256)] = None,
-    min_severity: Annotated[
-        int | None, QueryParameter(ge=0, le=24, schema_extra={"minimum": 0})
-    ] = None,
-    q: Annotated[str | None, QueryParameter(max_length=4096, description="A substring")] = None,
+    service: _SERVICE = None,
+    min_severity: _SEVERITY = None,
+    q: _CONTAINS = None,
     regex: Annotated[str | None, QueryParameter(max_length=1024)] = None,
+    trace_id: _TRACE_ID = None,
     limit: Annotated[int, QueryParameter(ge=1, le=1000)] = 100,
     before: Annotated[
         str | None, QueryParameter(max_length=64, pattern=r"^[0-9]{1,20}\.[0-9]{1,20}$")
     ] = None,
 ) -> LogPageOut:
     project_id = await telemetry_reader(request, project)
-    now = datetime.now(UTC)
+    start, end = _window(start, end, timedelta(hours=1))
     page = await request.app.state.services.telemetry_query.logs(
         project_id,
-        start=start or now - timedelta(hours=1),
-        end=end or now,
+        start=start,
+        end=end,
         services=(service,) if service else (),
         min_severity=min_severity,
         contains=q,
         regex=regex,
+        trace_id=trace_id,
         limit=limit,
         before=None if before is None else LogCursor.parse(before),
     )
-    records = [
-        LogOut(
-            time=row["time"],
-            severity_number=row["severity_number"],
-            severity_text=row["severity_text"],
-            body=row["body"],
-            service_name=row["service_name"],
-            trace_id=row["trace_id"],
-            span_id=row["span_id"],
-            attributes=attribute_map(row["attributes"]),
-            resource_attributes=attribute_map(row["resource_attributes"]),
-        )
-        for row in table_rows(page.records)
-    ]
+    records = [_log_out(row) for row in table_rows(page.records)]
     return LogPageOut(records, None if page.next is None else page.next.token())
+
+
+@get(
+    f"{_P}/logs/tail",
+    tags=_TAGS,
+    summary="A project's log records as they arrive (Server-Sent Events)",
+    description=(
+        "Each record ingested from now on that matches the filters, as an `event: log` whose "
+        "data is the record's JSON (as in the logs listing); `event: cut` says how many "
+        "records of a large export were not sent (the store keeps them all). A reader that "
+        "falls behind misses records; the listing has every one."
+    ),
+)
+async def tail_logs(
+    request: Request[Any, Any, Any],
+    project: ProjectRef,
+    service: _SERVICE = None,
+    min_severity: _SEVERITY = None,
+    q: _CONTAINS = None,
+    trace_id: _TRACE_ID = None,
+) -> ServerSentEvent:
+    project_id = await telemetry_reader(request, project)
+    services = request.app.state.services
+    subscription = services.log_tail.subscribe(project_id)
+    wanted_trace = None if trace_id is None else check_trace_id(trace_id)
+
+    def matches(record: dict[str, Any]) -> bool:
+        return (
+            (service is None or record["service_name"] == service)
+            and (min_severity is None or record["severity_number"] >= min_severity)
+            and (q is None or q in (record["body"] or ""))
+            and (wanted_trace is None or record["trace_id"] == wanted_trace)
+        )
+
+    async def events() -> AsyncIterator[ServerSentEventMessage]:
+        async with subscription as messages:
+            yield ServerSentEventMessage(data=None, comment="following")
+            while True:
+                message = await next_message(messages, services.stopping)
+                if services.stopping.is_set():
+                    return
+                if message is None:
+                    yield ServerSentEventMessage(data=None, comment="keep-alive")
+                    continue
+                batch = json.loads(message.data)
+                for record in batch["records"]:
+                    if matches(record):
+                        yield ServerSentEventMessage(data=json.dumps(record), event="log")
+                if batch["cut"]:
+                    yield ServerSentEventMessage(data=str(batch["cut"]), event="cut")
+
+    return ServerSentEvent(
+        events(), headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
+    )
+
+
+def _span_events(raw: str | None) -> list[SpanEventOut]:
+    return [
+        SpanEventOut(
+            time=_EPOCH + timedelta(microseconds=e["time"] // 1000),
+            name=e["name"],
+            attributes=attribute_map(e["attributes"]),
+        )
+        for e in json.loads(raw or "[]")
+    ]
+
+
+def _span_links(raw: str | None) -> list[SpanLinkOut]:
+    return [
+        SpanLinkOut(link["trace_id"], link["span_id"], attribute_map(link["attributes"]))
+        for link in json.loads(raw or "[]")
+    ]
+
+
+@get(f"{_P}/traces", tags=_TAGS, summary="Search a project's traces, latest first")
+async def search_traces(
+    request: Request[Any, Any, Any],
+    project: ProjectRef,
+    start: _TIME = None,
+    end: _TIME = None,
+    service: _SERVICE = None,
+    name: Annotated[
+        str | None, QueryParameter(max_length=1024, description="A span's name")
+    ] = None,
+    min_duration_ms: Annotated[
+        float | None, QueryParameter(ge=0, le=10**9, schema_extra={"minimum": 0})
+    ] = None,
+    max_duration_ms: Annotated[
+        float | None, QueryParameter(ge=0, le=10**9, schema_extra={"minimum": 0})
+    ] = None,
+    status: Annotated[Literal["unset", "ok", "error"] | None, QueryParameter()] = None,
+    limit: Annotated[int, QueryParameter(ge=1, le=1000)] = 20,
+) -> list[TraceSummaryOut]:
+    """The traces with a span in the time range (default: the last hour) that matches every
+    filter given; each summed up by its root span."""
+    project_id = await telemetry_reader(request, project)
+    start, end = _window(start, end, timedelta(hours=1))
+    found = await request.app.state.services.telemetry_query.search_spans(
+        project_id,
+        start=start,
+        end=end,
+        service=service,
+        name=name,
+        min_duration_ns=None if min_duration_ms is None else round(min_duration_ms * 1e6),
+        max_duration_ns=None if max_duration_ms is None else round(max_duration_ms * 1e6),
+        status_code=None if status is None else _STATUS_CODES[status],
+        limit=limit,
+    )
+    return [
+        TraceSummaryOut(
+            trace_id=t.trace_id,
+            root_name=t.root_name,
+            root_service=t.root_service,
+            start_time=t.start,
+            duration_ns=t.duration_ns,
+            span_count=t.span_count,
+            error_count=t.error_count,
+        )
+        for t in found
+    ]
+
+
+_STATUS_CODES = {"unset": 0, "ok": 1, "error": 2}
 
 
 @get(f"{_P}/traces/{{trace_id:str}}", tags=_TAGS, summary="A trace's spans, by start time")
@@ -269,6 +456,9 @@ async def get_trace(
             status_code=row["status_code"],
             status_message=row["status_message"],
             attributes=attribute_map(row["attributes"]),
+            resource_attributes=attribute_map(row["resource_attributes"]),
+            events=_span_events(row["events"]),
+            links=_span_links(row["links"]),
         )
         for row in table_rows(table)
     ]
@@ -277,4 +467,27 @@ async def get_trace(
     return spans
 
 
-ROUTES = [ingest_traces, ingest_logs, ingest_metrics, search_logs, get_trace]
+@get(f"{_P}/services", tags=_TAGS, summary="The services that sent a project telemetry")
+async def list_services(
+    request: Request[Any, Any, Any], project: ProjectRef, start: _TIME = None, end: _TIME = None
+) -> list[ServiceOut]:
+    """Every service name seen in logs, spans or metrics in the time range (default: the
+    last 7 days), sorted."""
+    project_id = await telemetry_reader(request, project)
+    start, end = _window(start, end, timedelta(days=7))
+    names = await request.app.state.services.telemetry_query.services(
+        project_id, start=start, end=end
+    )
+    return [ServiceOut(name) for name in names]
+
+
+ROUTES = [
+    ingest_traces,
+    ingest_logs,
+    ingest_metrics,
+    search_logs,
+    tail_logs,
+    search_traces,
+    get_trace,
+    list_services,
+]

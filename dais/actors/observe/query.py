@@ -58,6 +58,7 @@ __all__ = [
     "check_pattern",
     "check_range",
     "check_text",
+    "check_trace_id",
     "columns",
     "from_ns",
     "to_ns",
@@ -147,6 +148,7 @@ class TraceSummary:
     start_ns: int
     duration_ns: int
     span_count: int
+    error_count: int  # spans with status error
 
     @property
     def start(self) -> datetime:
@@ -201,13 +203,15 @@ class TelemetryQuery:
         attributes: Mapping[str, str] = _NO_ATTRIBUTES,
         contains: str | None = None,
         regex: str | None = None,
+        trace_id: str | None = None,
         limit: int = 100,
         before: LogCursor | None = None,
     ) -> LogPage:
         """Log records in [start, end), newest first, that match every filter given.
 
         ``attributes`` match a record or a resource attribute; ``contains`` is a substring
-        of the body, ``regex`` an RE2 pattern found in it.
+        of the body, ``regex`` an RE2 pattern found in it; ``trace_id`` the records logged
+        in a trace.
 
         :raises ValidationFailed: naming the argument that breaks a rule.
         """
@@ -232,6 +236,8 @@ class TelemetryQuery:
         if regex is not None:
             patterns.append(("regex", check_pattern("regex", regex)))
             where.add("regexp_matches(body, ?)", regex)
+        if trace_id is not None:
+            where.add("trace_id = ?", check_trace_id(trace_id))
         list_end = end
         if before is not None:
             where.add(
@@ -298,10 +304,7 @@ class TelemetryQuery:
 
         :raises ValidationFailed: if ``trace_id`` is not 32 hexadecimal digits.
         """
-        trace_id = trace_id.lower()
-        if not _TRACE_ID.fullmatch(trace_id):
-            raise ValidationFailed("trace_id", "32 hexadecimal digits")
-        return await anyio.to_thread.run_sync(self._trace, project_id, trace_id)
+        return await anyio.to_thread.run_sync(self._trace, project_id, check_trace_id(trace_id))
 
     def _trace(self, project_id: int, trace_id: str) -> pa.Table:
         def attempt() -> pa.Table:
@@ -384,7 +387,8 @@ class TelemetryQuery:
                 coalesce(arg_min(service_name, {root_first}), ''),
                 epoch_ns(min(start_time)),
                 epoch_ns(max(end_time)) - epoch_ns(min(start_time)),
-                count(*)
+                count(*),
+                count(*) FILTER (WHERE status_code = 2)
             FROM spans SEMI JOIN matched USING (trace_id)
             GROUP BY trace_id ORDER BY 4 DESC, trace_id
         """
@@ -396,6 +400,30 @@ class TelemetryQuery:
             with self._cursor() as cursor:
                 rows = cursor.sql(sql, params=[files, *where.params]).fetchall()
             return [TraceSummary(*row) for row in rows]
+
+        return self._retrying(attempt)
+
+    # --- services ------------------------------------------------------------------------
+
+    async def services(self, project_id: int, *, start: datetime, end: datetime) -> list[str]:
+        """The service names that sent any signal in [start, end), sorted (a record without
+        ``service.name`` counts as the service ``""``)."""
+        check_range(start, end)
+        return await anyio.to_thread.run_sync(self._services, project_id, start, end)
+
+    def _services(self, project_id: int, start: datetime, end: datetime) -> list[str]:
+        def attempt() -> list[str]:
+            found: set[str] = set()
+            with self._cursor() as cursor:
+                for signal in Signal:
+                    files = [str(f) for f in self._store.partitions(signal, project_id, start, end)]
+                    if files:
+                        rows = cursor.sql(
+                            f"SELECT DISTINCT coalesce(service_name, '') FROM {SCAN}",
+                            params=[files],
+                        ).fetchall()
+                        found.update(name for (name,) in rows)
+            return sorted(found)
 
         return self._retrying(attempt)
 
@@ -563,6 +591,15 @@ def check_range(start: datetime, end: datetime) -> tuple[int, int]:
 def _check_limit(limit: int, most: int) -> None:
     if not isinstance(limit, int) or not 1 <= limit <= most:
         raise ValidationFailed("limit", f"from 1 to {most}")
+
+
+def check_trace_id(trace_id: str) -> str:
+    """A trace id as stored (lower-case hex).
+
+    :raises ValidationFailed: unless it is 32 hexadecimal digits."""
+    if not isinstance(trace_id, str) or not _TRACE_ID.fullmatch(trace_id.lower()):
+        raise ValidationFailed("trace_id", "32 hexadecimal digits")
+    return trace_id.lower()
 
 
 def check_text(field: str, text: str) -> str:

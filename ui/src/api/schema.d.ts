@@ -1311,6 +1311,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{project}/telemetry/logs/tail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project's log records as they arrive (Server-Sent Events)
+         * @description Each record ingested from now on that matches the filters, as an `event: log` whose data is the record's JSON (as in the logs listing); `event: cut` says how many records of a large export were not sent (the store keeps them all). A reader that falls behind misses records; the listing has every one.
+         */
+        get: operations["ApiProjectsTelemetryLogsTailTailLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project}/telemetry/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The services that sent a project telemetry */
+        get: operations["ApiProjectsTelemetryServicesListServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project}/telemetry/traces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search a project's traces, latest first */
+        get: operations["ApiProjectsTelemetryTracesSearchTraces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{project}/telemetry/traces/{trace_id}": {
         parameters: {
             query?: never;
@@ -2853,6 +2907,10 @@ export interface components {
             value: string;
             version: number;
         };
+        /** ServiceOut */
+        ServiceOut: {
+            name: string;
+        };
         /** SessionOut */
         SessionOut: {
             client_address: string | null;
@@ -2880,6 +2938,23 @@ export interface components {
             webhook_has_secret: boolean;
             webhook_url: string | null;
         };
+        /** SpanEventOut */
+        SpanEventOut: {
+            attributes: {
+                [key: string]: string;
+            };
+            name: string;
+            /** Format: date-time */
+            time: string;
+        };
+        /** SpanLinkOut */
+        SpanLinkOut: {
+            attributes: {
+                [key: string]: string;
+            };
+            span_id: string;
+            trace_id: string;
+        };
         /** SpanOut */
         SpanOut: {
             attributes: {
@@ -2888,9 +2963,14 @@ export interface components {
             duration_ns: number;
             /** Format: date-time */
             end_time: string;
+            events: components["schemas"]["SpanEventOut"][];
             kind: number;
+            links: components["schemas"]["SpanLinkOut"][];
             name: string;
             parent_span_id: string | null;
+            resource_attributes: {
+                [key: string]: string;
+            };
             service_name: string;
             span_id: string;
             /** Format: date-time */
@@ -2986,6 +3066,17 @@ export interface components {
             name: string;
             project_id: string | null;
             scopes: string[];
+        };
+        /** TraceSummaryOut */
+        TraceSummaryOut: {
+            duration_ns: number;
+            error_count: number;
+            root_name: string;
+            root_service: string;
+            span_count: number;
+            /** Format: date-time */
+            start_time: string;
+            trace_id: string;
         };
         /** TreeEntryOut */
         TreeEntryOut: {
@@ -14423,6 +14514,7 @@ export interface operations {
                 service?: string | null;
                 /** @description RFC 3339 with a time zone; default: now - 1h / now */
                 start?: string | null;
+                trace_id?: string | null;
             };
             header?: never;
             path: {
@@ -14440,6 +14532,299 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LogPageOut"];
+                };
+            };
+            /** @description A parameter, a header or the body is malformed (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credentials are not valid (see `WWW-Authenticate`). */
+            401: {
+                headers: {
+                    /** @description How to authenticate. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: a missing permission or scope, or a cross-site request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body or a parameter is well-formed but breaks a rule (each named in `errors`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, restarting or without its database; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A part of dais did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiProjectsTelemetryLogsTailTailLogs: {
+        parameters: {
+            query?: {
+                min_severity?: number | null;
+                /** @description A substring */
+                q?: string | null;
+                service?: string | null;
+                trace_id?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A parameter, a header or the body is malformed (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credentials are not valid (see `WWW-Authenticate`). */
+            401: {
+                headers: {
+                    /** @description How to authenticate. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: a missing permission or scope, or a cross-site request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body or a parameter is well-formed but breaks a rule (each named in `errors`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, restarting or without its database; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A part of dais did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiProjectsTelemetryServicesListServices: {
+        parameters: {
+            query?: {
+                /** @description RFC 3339 with a time zone; default: now - 1h / now */
+                end?: string | null;
+                /** @description RFC 3339 with a time zone; default: now - 1h / now */
+                start?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceOut"][];
+                };
+            };
+            /** @description A parameter, a header or the body is malformed (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credentials are not valid (see `WWW-Authenticate`). */
+            401: {
+                headers: {
+                    /** @description How to authenticate. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: a missing permission or scope, or a cross-site request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body or a parameter is well-formed but breaks a rule (each named in `errors`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, restarting or without its database; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A part of dais did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiProjectsTelemetryTracesSearchTraces: {
+        parameters: {
+            query?: {
+                /** @description RFC 3339 with a time zone; default: now - 1h / now */
+                end?: string | null;
+                limit?: number;
+                max_duration_ms?: number | null;
+                min_duration_ms?: number | null;
+                /** @description A span's name */
+                name?: string | null;
+                service?: string | null;
+                /** @description RFC 3339 with a time zone; default: now - 1h / now */
+                start?: string | null;
+                status?: "unset" | "ok" | "error" | null;
+            };
+            header?: never;
+            path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TraceSummaryOut"][];
                 };
             };
             /** @description A parameter, a header or the body is malformed (each named in `errors`). */
