@@ -160,6 +160,11 @@ TOOLS: tuple[ToolSpec, ...] = (
     _t("retry_pipeline", "pipelines", "retry_pipeline", P.PIPELINE_RUN, writes=True),
     _t("retry_pipeline_step", "pipelines", "retry_step", P.PIPELINE_RUN, writes=True),
     _t("set_commit_status", "pipelines", "set_status", P.PIPELINE_RUN, writes=True),
+    # observe: a project's telemetry (logs, traces, services seen)
+    _t("search_logs", "observe", "search_logs", P.OBSERVE_READ),
+    _t("search_traces", "observe", "search_traces", P.OBSERVE_READ),
+    _t("get_trace", "observe", "get_trace", P.OBSERVE_READ),
+    _t("list_telemetry_services", "observe", "list_services", P.OBSERVE_READ),
     # secrets: names and versions, and setting them; values are read through the API only
     _t("list_secrets", "secrets", "list_project_secrets", P.PROJECT_WRITE),
     _t("set_secret", "secrets", "put_project_secret", P.SECRET_WRITE, writes=True),
@@ -181,6 +186,7 @@ TOOLSETS: tuple[str, ...] = (
     "issues",
     "merge_requests",
     "pipelines",
+    "observe",
     "secrets",
     "admin",
 )

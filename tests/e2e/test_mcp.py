@@ -90,6 +90,8 @@ PIPELINE_WRITERS = {
     "set_commit_status",
 }
 PIPELINES = PIPELINE_READERS | PIPELINE_WRITERS
+OBSERVE_READERS = {"search_logs", "search_traces", "get_trace", "list_telemetry_services"}
+OBSERVE = OBSERVE_READERS
 COMMENTS = {"add_issue_comment", "add_merge_request_comment"}
 ADMIN = {
     "admin_list_users",
@@ -158,11 +160,15 @@ async def test_each_token_lists_what_it_may_use(
     admin = cli_token(server_env, "admin")
     dev = _user(server, server_env, admin, "dev", password="x" * 12)
     async with http_session(server.url, admin) as session:
-        assert await _names(session) == READERS | WRITERS | SECRETS_READER | ADMIN | PIPELINES
+        assert await _names(session) == (
+            READERS | WRITERS | SECRETS_READER | ADMIN | PIPELINES | OBSERVE
+        )
     async with http_session(server.url, dev) as session:
-        assert await _names(session) == READERS | WRITERS | SECRETS_READER | PIPELINES
+        assert await _names(session) == READERS | WRITERS | SECRETS_READER | PIPELINES | OBSERVE
     async with http_session(server.url, dev, "?read_only=1") as session:
-        assert await _names(session) == READERS | SECRETS_READER | PIPELINE_READERS
+        assert await _names(session) == (
+            READERS | SECRETS_READER | PIPELINE_READERS | OBSERVE_READERS
+        )
     async with http_session(server.url, dev, "?toolsets=core,issues") as session:
         names = await _names(session)
         assert "create_issue" in names and "list_branches" not in names
@@ -407,7 +413,9 @@ async def test_stdio_through_dais_mcp(
     )
     async with stdio_client(params) as (read, write), ClientSession(read, write) as session:
         await session.initialize()
-        assert await _names(session) == READERS | WRITERS | SECRETS_READER | ADMIN | PIPELINES
+        assert await _names(session) == (
+            READERS | WRITERS | SECRETS_READER | ADMIN | PIPELINES | OBSERVE
+        )
         me = await session.call_tool("get_me", {})
         assert me.structured_content is not None and me.structured_content["username"] == "admin"
         with pytest.raises(MCPError, match="unknown tool"):
@@ -521,3 +529,106 @@ async def test_pipelines_through_tools(server: ServerProcess, server_env: dict[s
             "cancel_pipeline", {"project": "admin/ci", "number": number}
         )
         assert again.is_error and "finished" in again.content[0].text  # type: ignore[union-attr]
+
+
+async def test_telemetry_through_tools(server: ServerProcess, server_env: dict[str, str]) -> None:
+    """An agent looking into a failure: the services that report, the error logs, the trace
+    they name and its spans."""
+    admin = cli_token(server_env, "admin")
+    trace_id, span_id = "4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7"
+    now = 1_800_000_000_000_000_000  # fixed, so the search below names its own range
+    with _api(server, admin) as http:
+        r = http.post("/api/projects", json={"name": "shop"})
+        assert r.status_code == 201, r.text
+        r = http.post(
+            "/api/user/tokens",
+            json={"name": "otel", "scopes": ["telemetry:write"], "project": "admin/shop"},
+        )
+        assert r.status_code == 201, r.text
+        ingest = {"Authorization": f"Bearer {r.json()['token']}"}
+    resource = {"attributes": [{"key": "service.name", "value": {"stringValue": "web"}}]}
+    spans = {
+        "resourceSpans": [
+            {
+                "resource": resource,
+                "scopeSpans": [
+                    {
+                        "spans": [
+                            {
+                                "traceId": trace_id,
+                                "spanId": span_id,
+                                "name": "POST /pay",
+                                "startTimeUnixNano": str(now),
+                                "endTimeUnixNano": str(now + 250_000_000),
+                                "status": {"code": 2, "message": "gateway timeout"},
+                            }
+                        ]
+                    }
+                ],
+            }
+        ]
+    }
+    logs = {
+        "resourceLogs": [
+            {
+                "resource": resource,
+                "scopeLogs": [
+                    {
+                        "logRecords": [
+                            {
+                                "timeUnixNano": str(now + 100_000_000),
+                                "severityNumber": 17,
+                                "body": {"stringValue": "payment gateway timed out"},
+                                "traceId": trace_id,
+                                "spanId": span_id,
+                            }
+                        ]
+                    }
+                ],
+            }
+        ]
+    }
+    with httpx.Client(base_url=server.url, headers=ingest, timeout=30) as http:
+        for signal, body in (("traces", spans), ("logs", logs)):
+            r = http.post(f"/v1/{signal}", json=body)
+            assert r.status_code == 200, r.text
+    window = {"start": "2027-01-15T08:00:00Z", "end": "2027-01-15T09:00:00Z"}
+    async with http_session(server.url, admin, "?toolsets=observe") as session:
+        assert await _names(session) == OBSERVE
+        for _ in range(300):  # until the store has flushed them to Parquet
+            found = await session.call_tool(
+                "search_logs", {"project": "admin/shop", "min_severity": 17, **window}
+            )
+            assert not found.is_error, found.content
+            if found.structured_content["records"]:  # type: ignore[index]
+                break
+            await anyio.sleep(0.1)
+        [record] = found.structured_content["records"]  # type: ignore[index]
+        assert record["body"] == "payment gateway timed out" and record["trace_id"] == trace_id
+        services = await session.call_tool(
+            "list_telemetry_services", {"project": "admin/shop", **window}
+        )
+        assert not services.is_error, services.content
+        assert services.structured_content["items"] == [{"name": "web"}]  # type: ignore[index]
+        for _ in range(300):
+            traces = await session.call_tool(
+                "search_traces", {"project": "admin/shop", "status": "error", **window}
+            )
+            if traces.structured_content["items"]:  # type: ignore[index]
+                break
+            await anyio.sleep(0.1)
+        [summary] = traces.structured_content["items"]  # type: ignore[index]
+        assert (summary["trace_id"], summary["root_name"], summary["error_count"]) == (
+            trace_id,
+            "POST /pay",
+            1,
+        )
+        trace = await session.call_tool(
+            "get_trace", {"project": "admin/shop", "trace_id": trace_id}
+        )
+        [span] = trace.structured_content["items"]  # type: ignore[index]
+        assert span["status_message"] == "gateway timeout" and span["duration_ns"] == 250_000_000
+        refused = await session.call_tool(
+            "search_traces", {"project": "admin/shop", "status": "sideways"}
+        )
+        assert refused.is_error and "status" in refused.content[0].text  # type: ignore[union-attr]

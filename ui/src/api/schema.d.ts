@@ -6277,7 +6277,7 @@ export interface operations {
             query?: {
                 /** @description 1: no writers */
                 read_only?: string | null;
-                /** @description comma-separated, of: core, repos, issues, merge_requests, pipelines, secrets, admin (default all) */
+                /** @description comma-separated, of: core, repos, issues, merge_requests, pipelines, observe, secrets, admin (default all) */
                 toolsets?: string | null;
             };
             header?: never;
@@ -6362,7 +6362,7 @@ export interface operations {
             query?: {
                 /** @description 1: no writers */
                 read_only?: string | null;
-                /** @description comma-separated, of: core, repos, issues, merge_requests, pipelines, secrets, admin (default all) */
+                /** @description comma-separated, of: core, repos, issues, merge_requests, pipelines, observe, secrets, admin (default all) */
                 toolsets?: string | null;
             };
             header?: never;
