@@ -1,24 +1,11 @@
 """OTLP/HTTP request bodies decoded into the Arrow tables of ``records.py``.
 
 One entry point, :func:`decode`: the body of a ``POST /v1/logs``, ``/v1/traces`` or
-``/v1/metrics`` (protobuf or JSON, gzipped or not) becomes a table in the signal's schema,
-plus how many records were rejected and why, for OTLP's ``partial_success``. Pure: no I/O,
-no clock.
-
-Both encodings end up as the same protobuf messages, so one flattener serves both. JSON is
-read by a walk of our own over the message descriptors rather than protobuf's
-``json_format``, because OTLP's JSON deviates from proto3's mapping: trace and span ids are
-hex, not base64 (`OTLP spec, JSON Protobuf Encoding
-<https://opentelemetry.io/docs/specs/otlp/#json-protobuf-encoding>`_). The walk also takes
-the proto field names beside the lowerCamelCase ones, 64-bit integers as numbers or decimal
-strings, enums as numbers or names, and ignores fields it does not know; ids that are not
-hex but base64 of the right length (protobuf's own mapping, which some exporters send) are
-taken too.
-
-What breaks the request as a whole is an :class:`OtlpError` with the HTTP status to answer:
-a media type or content coding other than OTLP's (415), a body, inflated or not, over the
-limit or carrying more than :data:`MAX_RECORDS` records (413), a body that does not parse,
-JSON of the wrong shape (the error names its path) or nested deeper than 64 levels (400).
+``/v1/metrics`` becomes a table in the signal's schema, plus how many records were rejected
+and why, for OTLP's ``partial_success``. Pure: no I/O, no clock. Reading the body into its
+protobuf request message (media types, content codings, gzip, OTLP's JSON, and what refuses
+the request whole, an :class:`OtlpError`) is :mod:`dais.actors.observe.otlp_wire`'s; this
+module flattens that message, whichever encoding it came in.
 
 What breaks one record rejects that record alone, counted in :attr:`Decoded.rejected`:
 
@@ -35,14 +22,11 @@ What breaks one record rejects that record alone, counted in :attr:`Decoded.reje
   cannot hold.
 
 Other limits cut rather than reject, and say so in :attr:`Decoded.error_message` (OTLP lets a
-server warn with ``rejected`` 0): past :data:`MAX_ATTRIBUTES` attributes on one record (or
-resource, event, link) the rest are dropped; past :data:`MAX_EVENTS` events and
-:data:`MAX_LINKS` links on a span likewise; keys are cut to :data:`MAX_KEY_LENGTH`
-characters, other strings to :data:`MAX_VALUE_LENGTH` and log bodies to
-:data:`MAX_BODY_LENGTH` (values rendered as JSON are cut inside, so they stay valid JSON).
-Strings that are not UTF-8 (protobuf) or hold lone surrogates (JSON escapes) are mended
-with U+FFFD rather than failing the request, as a Collector forwarding a file it tailed
-would otherwise lose the whole batch.
+server warn with ``rejected`` 0), beside what reading mended: past :data:`MAX_ATTRIBUTES`
+attributes on one record (or resource, event, link) the rest are dropped; past
+:data:`MAX_EVENTS` events and :data:`MAX_LINKS` links on a span likewise; keys are cut to
+:data:`MAX_KEY_LENGTH` characters, other strings to :data:`MAX_VALUE_LENGTH` and log bodies
+to :data:`MAX_BODY_LENGTH` (values rendered as JSON are cut inside, so they stay valid JSON).
 
 Rendering, following ``records.py``: an attribute value is text (strings as they are,
 ``true``/``false``, integers in decimal, doubles as Python's shortest round-tripping
@@ -61,35 +45,25 @@ and max but not their buckets; a sum whose temporality is unspecified (0) has a 
 from __future__ import annotations
 
 import base64
-import binascii
 import functools
 import json
 import math
-import re
-import zlib
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 import pyarrow as pa
-from google.protobuf import (  # type: ignore[import-untyped]
-    descriptor_pb2,
-    descriptor_pool,
-    message_factory,
+
+from .otlp_wire import (
+    MAX_ATTRIBUTES,
+    MAX_EVENTS,
+    MAX_LINKS,
+    MAX_RECORDS,
+    OtlpError,
+    Report,
+    first_kept,
+    read_request,
 )
-from google.protobuf.descriptor import FieldDescriptor  # type: ignore[import-untyped]
-from google.protobuf.message import DecodeError  # type: ignore[import-untyped]
-from opentelemetry.proto.collector.logs.v1 import logs_service_pb2
-from opentelemetry.proto.collector.metrics.v1 import metrics_service_pb2
-from opentelemetry.proto.collector.trace.v1 import trace_service_pb2
-from opentelemetry.proto.common.v1 import common_pb2
-from opentelemetry.proto.logs.v1 import logs_pb2
-from opentelemetry.proto.metrics.v1 import metrics_pb2
-from opentelemetry.proto.resource.v1 import resource_pb2
-from opentelemetry.proto.trace.v1 import trace_pb2
-
-from dais.json_depth import MAX_DEPTH, nesting_exceeds
-
 from .records import LOGS, METRICS, SPANS, Signal
 
 if TYPE_CHECKING:
@@ -108,14 +82,6 @@ __all__ = [
     "decode",
 ]
 
-#: Records (log records, spans or data points) in one request; more is a 413. The SDKs
-#: export 512 at a time and the Collector's batch processor 8,192 by default.
-MAX_RECORDS: Final = 10_000
-#: Attributes kept per record, resource, event or link (the SDKs' default limit).
-MAX_ATTRIBUTES: Final = 128
-#: Events and links kept per span (the SDKs' default limits).
-MAX_EVENTS: Final = 128
-MAX_LINKS: Final = 128
 #: Characters kept of an attribute key.
 MAX_KEY_LENGTH: Final = 256
 #: Characters kept of an attribute value, a name or any other string but a log body.
@@ -134,29 +100,6 @@ class Decoded:
     rejected: int = 0
     #: Why records were rejected or cut, in English; "" when nothing was.
     error_message: str = ""
-
-
-class OtlpError(Exception):
-    """A request refused whole: ``status`` is the HTTP status to answer with."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
-_REQUESTS: Final[dict[Signal, Any]] = {
-    Signal.LOGS: logs_service_pb2.ExportLogsServiceRequest,
-    Signal.TRACES: trace_service_pb2.ExportTraceServiceRequest,
-    Signal.METRICS: metrics_service_pb2.ExportMetricsServiceRequest,
-}
-_NOUNS: Final = {
-    Signal.LOGS: ("log record", "log records"),
-    Signal.TRACES: ("span", "spans"),
-    Signal.METRICS: ("data point", "data points"),
-}
-_PROTOBUF = "application/x-protobuf"
-_JSON = "application/json"
 
 
 def decode(
@@ -178,53 +121,17 @@ def decode(
         parse or JSON of the wrong shape.
     """
     signal = Signal(signal)
-    media_type = content_type.partition(";")[0].strip().lower()
-    if media_type not in (_PROTOBUF, _JSON):
-        raise OtlpError(
-            415, f"Content-Type must be {_PROTOBUF} or {_JSON}, not {media_type[:100]!r}"
-        )
-    coding = (content_encoding or "identity").strip().lower()
-    if coding not in ("identity", "gzip", "x-gzip"):  # x-gzip: RFC 9110, section 8.4.1.3
-        raise OtlpError(415, f"Content-Encoding must be gzip or identity, not {coding[:100]!r}")
-    if len(body) > max_size:
-        raise OtlpError(413, f"the body is larger than the limit of {max_size} bytes")
-    if coding != "identity":
-        body = _gunzip(body, max_size)
-    report = _Report(signal, max_records)
-    if media_type == _JSON:
-        request = _from_json(signal, body, report)
-    else:
-        request = _from_protobuf(signal, body, report)
+    report = Report(signal, max_records)
+    request = read_request(
+        signal,
+        body,
+        report,
+        content_type=content_type,
+        content_encoding=content_encoding,
+        max_size=max_size,
+    )
     table = _FLATTENERS[signal](request, report)
     return Decoded(table=table, rejected=report.rejected, error_message=report.message())
-
-
-def _gunzip(body: bytes, max_size: int) -> bytes:
-    """Inflate gzip members, never producing more than one byte past ``max_size``."""
-    parts: list[bytes] = []
-    room = max_size
-    data = body
-    while data:  # a gzip file may hold several members, one after the other
-        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        try:
-            while True:
-                part = inflater.decompress(data, room + 1)
-                room -= len(part)
-                if room < 0:
-                    raise OtlpError(413, f"the body inflates past the limit of {max_size} bytes")
-                parts.append(part)
-                data = inflater.unconsumed_tail
-                if inflater.eof or not data:
-                    break
-        except zlib.error as error:
-            raise OtlpError(400, f"the body is not valid gzip: {error}") from None
-        if not inflater.eof:
-            raise OtlpError(400, "the body is not valid gzip: it ends inside a gzip member")
-        data = inflater.unused_data
-    return b"".join(parts)
-
-
-# -- What was rejected or cut ----------------------------------------------------------------
 
 
 class _Rejected(Exception):
@@ -235,384 +142,20 @@ class _Rejected(Exception):
         self.reason = reason
 
 
-class _Report:
-    """Counts of what decoding rejected or cut, per reason, and where each first happened.
-
-    ``at`` is the current place: a template and its indices, formatted only when a reason
-    first occurs there.
-    """
-
-    __slots__ = ("_events", "_max_records", "_nouns", "at", "records", "rejected", "trail")
-
-    def __init__(self, signal: Signal, max_records: int) -> None:
-        self._nouns = _NOUNS[signal]
-        self._max_records = max_records
-        # reason -> [count, place where first seen]; rejections and notes side by side,
-        # told apart by the key's first element.
-        self._events: dict[tuple[bool, str], list[Any]] = {}
-        self.at: tuple[Any, ...] = ()
-        self.records = 0
-        self.rejected = 0
-        # Where the JSON walk is: field names and array indices (see _fill).
-        self.trail: list[str | int] = []
-
-    def count(self, records: int) -> None:
-        self.records += records
-        if self.records > self._max_records:
-            raise OtlpError(
-                413,
-                f"the request holds more than {self._max_records} {self._nouns[1]}; "
-                "export smaller batches",
-            )
-
-    def reject(self, reason: str) -> None:
-        self.rejected += 1
-        self._tally((True, reason), 1)
-
-    def note(self, what: str, count: int = 1) -> None:
-        self._tally((False, what), count)
-
-    def _tally(self, key: tuple[bool, str], count: int) -> None:
-        entry = self._events.get(key)
-        if entry is None:
-            self._events[key] = [count, self.at]
-        else:
-            entry[0] += count
-
-    def message(self) -> str:
-        lines = []
-        for (rejection, reason), (count, at) in sorted(
-            self._events.items(), key=lambda item: not item[0][0]
-        ):
-            place = f" (first at {at[0].format(*at[1:])})" if at else ""
-            if rejection:
-                noun = self._nouns[count != 1]
-                lines.append(f"{count} {noun} rejected: {reason}{place}")
-            else:
-                lines.append(f"{reason}: {count}{place}")
-        return "; ".join(lines)
-
-
-# -- Protobuf --------------------------------------------------------------------------------
-
-
-def _from_protobuf(signal: Signal, body: bytes, report: _Report) -> Any:
-    request = _REQUESTS[signal]()
-    try:
-        request.ParseFromString(body)
-        report.count(_record_count(signal, request))
-    except DecodeError:
-        # upb refuses a string field that is not UTF-8; parse again with every string
-        # read as bytes, and mend them (anything else wrong fails this parse too).
-        lenient = _lenient_class(signal)()
-        try:
-            lenient.ParseFromString(body)
-        except DecodeError as error:
-            name = request.DESCRIPTOR.name
-            raise OtlpError(400, f"the body is not a valid protobuf {name}: {error}") from None
-        report.count(_record_count(signal, lenient))
-        request = _REQUESTS[signal]()
-        _mend(lenient, request, report)
-    return request
-
-
-@functools.cache
-def _lenient_class(signal: Signal) -> Any:
-    """The signal's request message with every ``string`` field declared ``bytes`` (same
-    wire format), in a pool of its own."""
-    pool = descriptor_pool.DescriptorPool()
-    modules = (common_pb2, resource_pb2, logs_pb2, trace_pb2, metrics_pb2)
-    services = (logs_service_pb2, trace_service_pb2, metrics_service_pb2)
-    for module in (*modules, *services):  # dependencies first
-        file = descriptor_pb2.FileDescriptorProto()
-        module.DESCRIPTOR.CopyToProto(file)
-        for message in file.message_type:
-            _strings_as_bytes(message)
-        pool.Add(file)
-    full_name = _REQUESTS[signal].DESCRIPTOR.full_name
-    return message_factory.GetMessageClass(pool.FindMessageTypeByName(full_name))
-
-
-def _strings_as_bytes(message: Any) -> None:
-    for field in message.field:
-        if field.type == descriptor_pb2.FieldDescriptorProto.TYPE_STRING:
-            field.type = descriptor_pb2.FieldDescriptorProto.TYPE_BYTES
-    for nested in message.nested_type:
-        _strings_as_bytes(nested)
-
-
-def _mend(source: Any, target: Any, report: _Report) -> None:
-    """Copy a lenient message into its strict twin, decoding strings with U+FFFD for
-    bytes that are not UTF-8."""
-    fields = target.DESCRIPTOR.fields_by_name
-    for field, value in source.ListFields():
-        name = field.name
-        if field.type == FieldDescriptor.TYPE_MESSAGE:
-            if field.is_repeated:
-                items = getattr(target, name)
-                for item in value:
-                    _mend(item, items.add(), report)
-            else:
-                inner = getattr(target, name)
-                inner.SetInParent()
-                _mend(value, inner, report)
-        elif fields[name].type == FieldDescriptor.TYPE_STRING:
-            if field.is_repeated:
-                getattr(target, name).extend(_utf8(item, report) for item in value)
-            else:
-                setattr(target, name, _utf8(value, report))
-        elif field.is_repeated:
-            getattr(target, name).extend(value)
-        else:
-            setattr(target, name, value)
-
-
-def _utf8(raw: bytes, report: _Report) -> str:
-    try:
-        return raw.decode()
-    except UnicodeDecodeError:
-        report.note(_MENDED)
-        return raw.decode(errors="replace")
-
-
-_MENDED = "strings that were not UTF-8, mended with U+FFFD"
-
-
-def _record_count(signal: Signal, request: Any) -> int:
-    if signal == Signal.LOGS:
-        return sum(len(s.log_records) for r in request.resource_logs for s in r.scope_logs)
-    if signal == Signal.TRACES:
-        return sum(len(s.spans) for r in request.resource_spans for s in r.scope_spans)
-    count = 0
-    for resource in request.resource_metrics:
-        for scope in resource.scope_metrics:
-            for metric in scope.metrics:
-                kind = metric.WhichOneof("data")
-                if kind is not None:
-                    count += len(getattr(metric, kind).data_points)
-    return count
-
-
-# -- JSON ------------------------------------------------------------------------------------
-
-
-class _Invalid(Exception):
-    """A JSON value of the wrong shape, at the place :attr:`_Report.trail` holds."""
-
-
-# The fields holding trace and span ids, hex in OTLP's JSON wherever they occur.
-_ID_FIELDS: Final = frozenset({"trace_id", "span_id", "parent_span_id"})
-# Messages whose attributes the JSON walk does not cut short: a resource's, in which the
-# flattener looks for service.name past the limit; a scope's, which are not kept at all.
-_KEPT_WHOLE: Final = frozenset({"Resource", "InstrumentationScope"})
-# The repeated fields holding records, counted against the limit before they are read.
-_RECORD_FIELDS: Final = frozenset({"log_records", "spans", "data_points"})
-# An id that is neither hex nor base64: one byte, a size no id has, so the record's own
-# check rejects it as it would a wrongly sized protobuf id.
-_MALFORMED_ID: Final = b"\x00"
-_HEX = re.compile(r"[0-9a-fA-F]*")
-_DECIMAL = re.compile(r"-?[0-9]{1,20}")
-_NUMBER = re.compile(r"-?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-_NON_FINITE: Final = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
-_SURROGATES = re.compile("[\ud800-\udfff]")
-_INTEGERS: Final = {
-    FieldDescriptor.TYPE_INT32: (-(2**31), 2**31 - 1),
-    FieldDescriptor.TYPE_SINT32: (-(2**31), 2**31 - 1),
-    FieldDescriptor.TYPE_SFIXED32: (-(2**31), 2**31 - 1),
-    FieldDescriptor.TYPE_UINT32: (0, 2**32 - 1),
-    FieldDescriptor.TYPE_FIXED32: (0, 2**32 - 1),
-    FieldDescriptor.TYPE_INT64: (-(2**63), 2**63 - 1),
-    FieldDescriptor.TYPE_SINT64: (-(2**63), 2**63 - 1),
-    FieldDescriptor.TYPE_SFIXED64: (-(2**63), 2**63 - 1),
-    FieldDescriptor.TYPE_UINT64: (0, 2**64 - 1),
-    FieldDescriptor.TYPE_FIXED64: (0, 2**64 - 1),
-}
-
-
-def _from_json(signal: Signal, body: bytes, report: _Report) -> Any:
-    try:
-        text = body.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        report.note(_MENDED)
-        text = body.decode("utf-8-sig", errors="replace")
-    request = _REQUESTS[signal]()
-    if not text.strip():
-        return request  # an empty request is a success in OTLP
-    if nesting_exceeds(body):
-        raise OtlpError(400, f"the body nests arrays and objects deeper than {MAX_DEPTH} levels")
-    try:
-        document = json.loads(text)
-    except ValueError as error:  # JSONDecodeError, or an integer of too many digits
-        raise OtlpError(400, f"the body is not valid JSON: {error}") from None
-    try:
-        _fill(request, document, report)
-    except _Invalid as error:
-        raise OtlpError(400, f"{_place(report.trail) or 'the body'}: {error}") from None
-    report.at = ()
-    return request
-
-
-def _place(trail: list[str | int]) -> str:
-    return "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in trail)[1:]
-
-
-@functools.cache
-def _json_fields(descriptor: Any) -> dict[str, Any]:
-    """A message's fields by their JSON names and, as proto3's JSON mapping allows, by
-    their proto names."""
-    fields = {field.name: field for field in descriptor.fields}
-    fields.update((field.json_name, field) for field in descriptor.fields)
-    return fields
-
-
-def _fill(message: Any, value: object, report: _Report) -> None:
-    """Set ``message``'s fields from a JSON object. ``report.trail`` follows the walk: a
-    step is pushed before each field and array entry and popped once it is read, so when
-    :class:`_Invalid` is raised the trail is the path to the culprit."""
-    if not isinstance(value, dict):
-        raise _Invalid("is not an object")
-    fields = _json_fields(message.DESCRIPTOR)
-    trail = report.trail
-    seen: set[str] = set()
-    for key, item in value.items():
-        field = fields.get(key)
-        if field is None or item is None:  # unknown fields are ignored; null is the default
-            continue
-        trail.append(key)
-        group = field.containing_oneof.name if field.containing_oneof else field.name
-        if group in seen:
-            raise _Invalid(f"is a second value for {group}")
-        seen.add(group)
-        _fill_field(message, field, item, report)
-        trail.pop()
-
-
-def _fill_field(message: Any, field: Any, value: object, report: _Report) -> None:
-    if field.is_repeated:
-        if not isinstance(value, list):
-            raise _Invalid("is not an array")
-        if field.name in _RECORD_FIELDS:
-            report.count(len(value))
-        elif field.name in _KEPT and field.containing_type.name not in _KEPT_WHOLE:
-            # Drop here what the flattener would, not to build 100,000 attributes first.
-            report.at = ("{}", _place(report.trail[:-1]))
-            value = list(_first(value, field.name, report))
-        target = getattr(message, field.name)
-        trail = report.trail
-        if field.type == FieldDescriptor.TYPE_MESSAGE:
-            for index, item in enumerate(value):
-                trail.append(index)
-                _fill(target.add(), item, report)
-                trail.pop()
-        else:
-            scalars = []
-            for index, item in enumerate(value):
-                trail.append(index)
-                scalars.append(_scalar(field, item, report))
-                trail.pop()
-            target.extend(scalars)
-    elif field.type == FieldDescriptor.TYPE_MESSAGE:
-        inner = getattr(message, field.name)
-        inner.SetInParent()  # present even when empty: an empty AnyValue, a bare oneof
-        _fill(inner, value, report)
-    else:
-        setattr(message, field.name, _scalar(field, value, report))
-
-
-def _scalar(field: Any, value: object, report: _Report) -> object:
-    kind = field.type
-    if kind == FieldDescriptor.TYPE_STRING:
-        if not isinstance(value, str):
-            raise _Invalid("is not a string")
-        if not value.isascii() and _SURROGATES.search(value):
-            report.at = ("{}", _place(report.trail))
-            report.note(_MENDED)
-            return _SURROGATES.sub("\ufffd", value)
-        return value
-    if kind == FieldDescriptor.TYPE_BYTES:
-        if not isinstance(value, str):
-            raise _Invalid("is not a string")
-        return _id_bytes(value) if field.name in _ID_FIELDS else _base64(value)
-    if kind == FieldDescriptor.TYPE_BOOL:
-        if not isinstance(value, bool):
-            raise _Invalid("is not true or false")
-        return value
-    if kind in (FieldDescriptor.TYPE_DOUBLE, FieldDescriptor.TYPE_FLOAT):
-        return _double(value)
-    if kind == FieldDescriptor.TYPE_ENUM:
-        if isinstance(value, str) and value in field.enum_type.values_by_name:
-            number: int = field.enum_type.values_by_name[value].number
-            return number
-        return _integer(value, -(2**31), 2**31 - 1)
-    low, high = _INTEGERS[kind]
-    return _integer(value, low, high)
-
-
-def _integer(value: object, low: int, high: int) -> int:
-    if isinstance(value, bool):
-        raise _Invalid("is not an integer")
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    elif isinstance(value, str) and _DECIMAL.fullmatch(value):
-        value = int(value)
-    if not isinstance(value, int):
-        raise _Invalid("is not an integer (a number or a string of decimal digits)")
-    if not low <= value <= high:
-        raise _Invalid(f"is not between {low} and {high}")
-    return value
-
-
-def _double(value: object) -> float:
-    if isinstance(value, bool):
-        raise _Invalid("is not a number")
-    if isinstance(value, int | float):
-        try:
-            return float(value)
-        except OverflowError:  # an integer beyond any double
-            raise _Invalid("is too large for a double") from None
-    if isinstance(value, str):
-        if value in _NON_FINITE:
-            return _NON_FINITE[value]
-        if _NUMBER.fullmatch(value):
-            return float(value)
-    raise _Invalid('is not a number (nor "NaN", "Infinity" or "-Infinity")')
-
-
-def _id_bytes(value: str) -> bytes:
-    """A trace or span id: hex, as OTLP's JSON says, or base64 when it decodes to the 8 or
-    16 bytes of an id (hex never does: 16 or 32 digits are not base64 of 8 or 16 bytes)."""
-    if len(value) % 2 == 0 and _HEX.fullmatch(value):
-        return bytes.fromhex(value)
-    try:
-        raw = _base64(value)
-    except _Invalid:
-        return _MALFORMED_ID
-    return raw if len(raw) in (8, 16) else _MALFORMED_ID
-
-
-def _base64(value: str) -> bytes:
-    """Base64 as proto3's JSON mapping reads it: standard or URL-safe, padded or not."""
-    text = value.replace("-", "+").replace("_", "/")
-    try:
-        return base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
-    except (binascii.Error, ValueError):
-        raise _Invalid("is not base64") from None
-
-
 # -- Rendering values ------------------------------------------------------------------------
 
 
 _dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
-def _cut(text: str, limit: int, report: _Report) -> str:
+def _cut(text: str, limit: int, report: Report) -> str:
     if len(text) > limit:
         report.note(f"strings longer than {limit} characters cut short")
         return text[:limit]
     return text
 
 
-def _optional(text: str, report: _Report) -> str | None:
+def _optional(text: str, report: Report) -> str | None:
     return _cut(text, MAX_VALUE_LENGTH, report) or None
 
 
@@ -626,7 +169,7 @@ def _double_json(number: float) -> float | str:
     return number if math.isfinite(number) else _double_text(number)
 
 
-def _value_text(value: Any, report: _Report) -> str | None:
+def _value_text(value: Any, report: Report) -> str | None:
     """An AnyValue as the text of an attribute map's value; None when it has none (or only
     a string-table index, which the spec reserves for profiles)."""
     kind = value.WhichOneof("value")
@@ -643,7 +186,7 @@ def _value_text(value: Any, report: _Report) -> str | None:
     return None
 
 
-def _json_text(value: Any, limit: int, report: _Report, *, bare_bytes: bool = False) -> str:
+def _json_text(value: Any, limit: int, report: Report, *, bare_bytes: bool = False) -> str:
     room = _Room(limit)
     plain = room.plain(value)
     if room.cut:
@@ -713,28 +256,9 @@ class _Room:
         return text
 
 
-_T = TypeVar("_T")
-
-# The repeated fields kept only in part: the most kept, and what is said of the rest.
-_KEPT: Final = {
-    "attributes": (MAX_ATTRIBUTES, f"attributes past the first {MAX_ATTRIBUTES} dropped"),
-    "events": (MAX_EVENTS, f"span events past the first {MAX_EVENTS} dropped"),
-    "links": (MAX_LINKS, f"span links past the first {MAX_LINKS} dropped"),
-}
-
-
-def _first(items: Sequence[_T], name: str, report: _Report) -> Sequence[_T]:
-    """The items of a ``name`` field that are kept (the rest noted as dropped)."""
-    most, what = _KEPT[name]
-    if len(items) > most:
-        report.note(what, len(items) - most)
-        return items[:most]
-    return items
-
-
-def _attributes(pairs: Sequence[Any], report: _Report) -> dict[str, str | None]:
+def _attributes(pairs: Sequence[Any], report: Report) -> dict[str, str | None]:
     attributes: dict[str, str | None] = {}
-    for pair in _first(pairs, "attributes", report):
+    for pair in first_kept(pairs, "attributes", report):
         key, value = pair.key, pair.value
         if len(key) > MAX_KEY_LENGTH:
             key = _cut(key, MAX_KEY_LENGTH, report)
@@ -775,7 +299,7 @@ _MAX_TIME: Final = 2**63 - 1
 _PAST_2262 = "a time is past 2262-04-11, beyond nanoseconds in 64 bits"
 
 
-def _resource(holder: Any, template: str, index: int, report: _Report) -> tuple[str, Any]:
+def _resource(holder: Any, template: str, index: int, report: Report) -> tuple[str, Any]:
     """The service name and attributes of a resource (and the rest of ``_RESOURCE``'s
     columns are the scope's)."""
     report.at = (template, index)
@@ -787,7 +311,7 @@ def _resource(holder: Any, template: str, index: int, report: _Report) -> tuple[
     return service, _attributes(pairs, report)
 
 
-def _scope(holder: Any, at: tuple[Any, ...], report: _Report) -> tuple[str | None, str | None]:
+def _scope(holder: Any, at: tuple[Any, ...], report: Report) -> tuple[str | None, str | None]:
     report.at = at
     return _optional(holder.scope.name, report), _optional(holder.scope.version, report)
 
@@ -805,9 +329,9 @@ def _table(schema: pa.Schema, rows: list[tuple[Any, ...]]) -> pa.Table:
 
 def _records(
     request: Any,
-    report: _Report,
+    report: Report,
     fields: tuple[tuple[str, str], tuple[str, str], tuple[str, str]],
-    row: Callable[[Any, _Report], tuple[Any, ...]],
+    row: Callable[[Any, Report], tuple[Any, ...]],
     schema: pa.Schema,
 ) -> pa.Table:
     """Flatten resource -> scope -> records (logs, spans) into rows of ``schema``: each
@@ -830,7 +354,7 @@ def _records(
     return _table(schema, rows)
 
 
-def _logs(request: Any, report: _Report) -> pa.Table:
+def _logs(request: Any, report: Report) -> pa.Table:
     fields = (
         ("resource_logs", "resourceLogs"),
         ("scope_logs", "scopeLogs"),
@@ -839,7 +363,7 @@ def _logs(request: Any, report: _Report) -> pa.Table:
     return _records(request, report, fields, _log_row, LOGS)
 
 
-def _log_row(record: Any, report: _Report) -> tuple[Any, ...]:
+def _log_row(record: Any, report: Report) -> tuple[Any, ...]:
     observed = record.observed_time_unix_nano
     time = record.time_unix_nano or observed
     if not time:
@@ -870,7 +394,7 @@ def _log_row(record: Any, report: _Report) -> tuple[Any, ...]:
     )
 
 
-def _log_id(raw: bytes, size: int, name: str, report: _Report) -> str | None:
+def _log_id(raw: bytes, size: int, name: str, report: Report) -> str | None:
     try:
         return _id(raw, size)
     except ValueError:
@@ -881,7 +405,7 @@ def _log_id(raw: bytes, size: int, name: str, report: _Report) -> str | None:
 # -- Spans -----------------------------------------------------------------------------------
 
 
-def _spans(request: Any, report: _Report) -> pa.Table:
+def _spans(request: Any, report: Report) -> pa.Table:
     fields = (
         ("resource_spans", "resourceSpans"),
         ("scope_spans", "scopeSpans"),
@@ -890,7 +414,7 @@ def _spans(request: Any, report: _Report) -> pa.Table:
     return _records(request, report, fields, _span_row, SPANS)
 
 
-def _span_row(span: Any, report: _Report) -> tuple[Any, ...]:
+def _span_row(span: Any, report: Report) -> tuple[Any, ...]:
     trace_id = _required_id(span.trace_id, 16, "trace_id")
     span_id = _required_id(span.span_id, 8, "span_id")
     try:
@@ -926,8 +450,8 @@ def _span_row(span: Any, report: _Report) -> tuple[Any, ...]:
     )
 
 
-def _events(events: Sequence[Any], report: _Report) -> str | None:
-    events = _first(events, "events", report)
+def _events(events: Sequence[Any], report: Report) -> str | None:
+    events = first_kept(events, "events", report)
     if not events:
         return None
     return _dumps(
@@ -942,9 +466,9 @@ def _events(events: Sequence[Any], report: _Report) -> str | None:
     )
 
 
-def _links(links: Sequence[Any], report: _Report) -> str | None:
+def _links(links: Sequence[Any], report: Report) -> str | None:
     kept = []
-    links = _first(links, "links", report)
+    links = first_kept(links, "links", report)
     for link in links:
         try:
             trace_id, span_id = _id(link.trace_id, 16), _id(link.span_id, 8)
@@ -966,7 +490,7 @@ _JSON_KINDS: Final = {"exponential_histogram": "exponentialHistogram"}
 _TEMPORALITIES: Final = {0: None, 1: "delta", 2: "cumulative"}
 
 
-def _metrics(request: Any, report: _Report) -> pa.Table:
+def _metrics(request: Any, report: Report) -> pa.Table:
     rows = []
     for r, resource_metrics in enumerate(request.resource_metrics):
         service, resource = _resource(resource_metrics, "resourceMetrics[{}].resource", r, report)
@@ -1025,7 +549,7 @@ def _times(point: Any) -> tuple[int, int | None]:
     return time, start or None
 
 
-def _point_row(kind: str, point: Any, report: _Report) -> tuple[Any, ...]:
+def _point_row(kind: str, point: Any, report: Report) -> tuple[Any, ...]:
     """The ``time`` .. ``attributes`` columns of one data point of a metric of ``kind``."""
     time, start = _times(point)
     value = count = total = low = high = counts = bounds = quantiles = None
@@ -1056,7 +580,7 @@ def _optional_double(point: Any, name: str) -> float | None:
     return None
 
 
-_FLATTENERS: Final[dict[Signal, Callable[[Any, _Report], pa.Table]]] = {
+_FLATTENERS: Final[dict[Signal, Callable[[Any, Report], pa.Table]]] = {
     Signal.LOGS: _logs,
     Signal.TRACES: _spans,
     Signal.METRICS: _metrics,
