@@ -35,7 +35,7 @@ from dais.actors.observe.query import LogCursor, check_trace_id
 from dais.actors.observe.records import Signal
 from dais.actors.observe.store import WalFailed
 from dais.actors.observe.tail import MAX_PER_MESSAGE
-from dais.errors import Forbidden, NotFound, Unauthorized, Unavailable
+from dais.errors import Forbidden, NotFound, Unauthorized, Unavailable, ValidationFailed
 
 from .auth import authenticate, permissions_of
 from .params import ProjectRef
@@ -275,6 +275,27 @@ _SERVICE = Annotated[str | None, QueryParameter(max_length=256)]
 _SEVERITY = Annotated[int | None, QueryParameter(ge=0, le=24, schema_extra={"minimum": 0})]
 _CONTAINS = Annotated[str | None, QueryParameter(max_length=4096, description="A substring")]
 _TRACE_ID = Annotated[str | None, QueryParameter(pattern="^[0-9a-fA-F]{32}$")]
+_ATTRIBUTES = Annotated[
+    list[str] | None,
+    QueryParameter(
+        max_items=32,
+        description=(
+            "key=value, repeatable: a record or resource attribute holding the value "
+            "(every one must match)"
+        ),
+        schema_extra={"items": {"type": "string", "pattern": "^[^=]{1,256}=.{0,4096}$"}},
+    ),
+]
+
+
+def _attribute_pairs(given: list[str] | None) -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for item in given or ():
+        key, equals, value = item.partition("=")
+        if not (equals and 1 <= len(key) <= 256 and len(value) <= 4096):
+            raise ValidationFailed("attribute", "each is key=value (a key of 1 to 256 characters)")
+        pairs[key] = value
+    return pairs
 
 
 @get(f"{_P}/logs", tags=_TAGS, summary="A project's log records, newest first")
@@ -288,6 +309,7 @@ async def search_logs(
     q: _CONTAINS = None,
     regex: Annotated[str | None, QueryParameter(max_length=1024)] = None,
     trace_id: _TRACE_ID = None,
+    attribute: _ATTRIBUTES = None,
     limit: Annotated[int, QueryParameter(ge=1, le=1000)] = 100,
     before: Annotated[
         str | None, QueryParameter(max_length=64, pattern=r"^[0-9]{1,20}\.[0-9]{1,20}$")
@@ -304,6 +326,7 @@ async def search_logs(
         contains=q,
         regex=regex,
         trace_id=trace_id,
+        attributes=_attribute_pairs(attribute),
         limit=limit,
         before=None if before is None else LogCursor.parse(before),
     )
@@ -329,8 +352,10 @@ async def tail_logs(
     min_severity: _SEVERITY = None,
     q: _CONTAINS = None,
     trace_id: _TRACE_ID = None,
+    attribute: _ATTRIBUTES = None,
 ) -> ServerSentEvent:
     project_id = await telemetry_reader(request, project)
+    attributes = _attribute_pairs(attribute)
     services = request.app.state.services
     subscription = services.log_tail.subscribe(project_id)
     wanted_trace = None if trace_id is None else check_trace_id(trace_id)
@@ -341,6 +366,11 @@ async def tail_logs(
             and (min_severity is None or record["severity_number"] >= min_severity)
             and (q is None or q in (record["body"] or ""))
             and (wanted_trace is None or record["trace_id"] == wanted_trace)
+            and all(
+                record["attributes"].get(key) == value
+                or record["resource_attributes"].get(key) == value
+                for key, value in attributes.items()
+            )
         )
 
     async def events() -> AsyncIterator[ServerSentEventMessage]:

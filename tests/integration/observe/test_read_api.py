@@ -115,6 +115,19 @@ def test_the_live_tail_follows_what_the_sdk_logs(forge: Forge) -> None:
         lambda records: len(records) >= 3,
     )
     assert [r["body"] for r in listed][::-1][0] == "below the filter"
+    # An attribute filter: a record or resource attribute holding the value.
+    logs_url = f"/api/projects/{project.id}/telemetry/logs"
+    for attribute, bodies in (
+        (["order.id=o-7"], ["payment declined"]),
+        (["order.id=o-7", "service.name=shop"], ["payment declined"]),
+        (["order.id=o-8"], []),
+    ):
+        r = forge.http.get(logs_url, params={"attribute": attribute}, headers=alice.auth)
+        assert r.status_code == 200, r.text
+        assert [record["body"] for record in r.json()["records"]] == bodies
+    for bad in (["no-equals-sign"], ["=value"], [f"k{i}=v" for i in range(33)]):
+        r = forge.http.get(logs_url, params={"attribute": bad}, headers=alice.auth)
+        assert r.status_code in (400, 422) and "attribute" in r.text, (bad, r.text)
 
     # Strangers and bad filters are refused before anything streams.
     mallory = forge.user("mallory")

@@ -14503,6 +14503,8 @@ export interface operations {
     ApiProjectsTelemetryLogsSearchLogs: {
         parameters: {
             query?: {
+                /** @description key=value, repeatable: a record or resource attribute holding the value (every one must match) */
+                attribute?: string[] | null;
                 before?: string | null;
                 /** @description RFC 3339 with a time zone; default: now - 1h / now */
                 end?: string | null;
@@ -14606,6 +14608,8 @@ export interface operations {
     ApiProjectsTelemetryLogsTailTailLogs: {
         parameters: {
             query?: {
+                /** @description key=value, repeatable: a record or resource attribute holding the value (every one must match) */
+                attribute?: string[] | null;
                 min_severity?: number | null;
                 /** @description A substring */
                 q?: string | null;
