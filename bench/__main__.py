@@ -20,10 +20,12 @@ from bench import (
     healthz,
     identity,
     issues,
+    logql,
     mcp,
     memory,
     notify,
     observe,
+    promql,
     secrets,
     secrets_store,
     ui,
@@ -85,12 +87,13 @@ SERVER_BENCHMARKS: dict[str, Callable[[str], object]] = {
     "ui": ui.main,
     "builds": builds.main,
     "observe": observe.main,
+    "promql": promql.main,
 }
 
 
 def main() -> None:
     """Run every benchmark, or those named on the command line (``python -m bench git``)."""
-    alone = {"ask", "secrets"}  # no database needed
+    alone = {"ask", "secrets", "logql"}  # no database needed
     wanted = set(sys.argv[1:]) or {*alone, *SERVER_BENCHMARKS}
     unknown = wanted - {*alone, *SERVER_BENCHMARKS}
     if unknown:
@@ -101,6 +104,9 @@ def main() -> None:
     if "secrets" in wanted:
         print("\n== secrets")
         secrets.main()
+    if "logql" in wanted:
+        print("\n== logql")
+        logql.main()
     if not wanted & set(SERVER_BENCHMARKS):
         return
     with _database() as server_url:

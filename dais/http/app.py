@@ -22,11 +22,14 @@ from dais.gitserver import routes as gitserver_routes
 
 from . import admin, health, identity, issues, params, passkeys, projects, repository, ui
 from . import builds as build_routes
+from . import loki as loki_routes
 from . import mcp as mcp_routes
 from . import merge_requests as merge_request_routes
 from . import notifications as notification_routes
 from . import observe as observe_routes
+from . import prometheus as prometheus_routes
 from . import secrets as secret_routes
+from . import tempo as tempo_routes
 from . import webhooks as webhook_routes
 from .edge import Edge
 from .problems import exception_handlers
@@ -71,6 +74,9 @@ def create_app(
             *notification_routes.ROUTES,
             *build_routes.ROUTES,
             *observe_routes.ROUTES,
+            *prometheus_routes.ROUTES,
+            *loki_routes.ROUTES,
+            *tempo_routes.ROUTES,
             *mcp_routes.ROUTES,
             *gitserver_routes.ROUTES,
             *lfs_routes.ROUTES,

@@ -50,6 +50,10 @@ _KNOWN_METHODS = frozenset(
     {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PROPFIND", "REPORT"}
 )
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+# The Prometheus API takes its POSTs as forms (Grafana's default): not JSON bodies.
+_FORM_BODIES = re.compile(
+    r"/api/projects/[^/]+/prometheus/api/v1/(?:query|query_range|series|labels)"
+)
 
 
 def _is_json(content_type: bytes) -> bool:
@@ -171,11 +175,13 @@ class Edge:
 
     def _takes_json(self, scope: Scope, path: str) -> bool:
         """Whether a request's body, if any, must be JSON: a POST, PUT or PATCH under /api/
-        outside the raw-body prefixes (``path`` collapsed as Litestar routes it)."""
+        outside the raw-body prefixes and the Prometheus form routes (``path`` collapsed as
+        Litestar routes it)."""
         return (
             scope["method"] in _BODY_METHODS
             and path.startswith("/api/")
             and not path.startswith(self.raw_body_prefixes or ("\0",))
+            and not _FORM_BODIES.fullmatch(path)
         )
 
     async def _screen_json(self, receive: Receive) -> tuple[Receive, tuple[int, str] | None]:

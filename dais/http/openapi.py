@@ -11,6 +11,7 @@ both serve what :func:`document` returns.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import msgspec
@@ -74,6 +75,29 @@ _STREAMS = {
     # A file as stored: its type is guessed from its name (text/plain, image/png, ...).
     ("/api/projects/{project}/repository/raw", "get"): ("*/*",),
 }
+#: The Grafana-compatible APIs answer errors as their originals do, which is what their clients
+#: read: Prometheus in its JSON envelope (``{"status": "error", "errorType", "error"}``),
+#: Loki and Tempo as plain text. Refusals made before the handler runs (the edge, a full
+#: mailbox) stay problem+json, so both are documented.
+_NATIVE_ERRORS = (
+    (
+        "/prometheus/api/",
+        "application/json",
+        {
+            "type": "object",
+            "required": ["status", "errorType", "error"],
+            "properties": {
+                "status": {"const": "error"},
+                "errorType": {"type": "string"},
+                "error": {"type": "string"},
+            },
+        },
+    ),
+    ("/loki/api/", "text/plain", {"type": "string"}),
+    ("/tempo/api/", "text/plain", {"type": "string"}),
+)
+#: Tempo's trace by id is protobuf when asked for (what Grafana asks for), JSON otherwise.
+_ALSO_PROTOBUF = re.compile(r"/tempo/api/(v2/)?traces/")
 _BODY_METHODS = frozenset({"post", "put", "patch"})
 _CHANGES = frozenset({"post", "put", "patch", "delete"})
 #: Answered without a caller and without parameters: no 401, 403 or 404 to give.
@@ -174,14 +198,19 @@ def _finish(path: str, method: str, operation: dict[str, Any]) -> None:
     if streamed is not None:
         binary = {"schema": {"type": "string", "format": "binary"}}
         responses["200"]["content"] = {media: binary for media in streamed}
+    if _ALSO_PROTOBUF.search(path) and "200" in responses:
+        responses["200"].setdefault("content", {})["application/protobuf"] = {
+            "schema": {"type": "string", "format": "binary"}
+        }
+    native = next((n for n in _NATIVE_ERRORS if n[0] in path), None)
     params = operation.get("parameters", [])
     for status in _error_statuses(path, method, params, "requestBody" in operation):
-        response = {
-            "description": _WHY.get(status, status_title(status)),
-            "content": {
-                "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
-            },
+        content: dict[str, Any] = {
+            "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
         }
+        if native is not None:
+            content[native[1]] = {"schema": native[2]}
+        response = {"description": _WHY.get(status, status_title(status)), "content": content}
         if status in {429, 503}:
             response["headers"] = _RETRY_AFTER
         elif status == 401:

@@ -19,7 +19,17 @@ from litestar.routes import base as _routes
 
 from dais.actors.projects.rules import PROJECT_REF_PATTERN
 
-__all__ = ["BIGINT_MAX", "ID_MAX", "INTEGER_MAX", "Id", "Iid", "ProjectRef", "install", "parse_id"]
+__all__ = [
+    "BIGINT_MAX",
+    "ID_MAX",
+    "INTEGER_MAX",
+    "QUERY_TEXT_MAX",
+    "Id",
+    "Iid",
+    "ProjectRef",
+    "install",
+    "parse_id",
+]
 
 BIGINT_MAX = 2**63 - 1
 #: The largest id a URL or a body may carry: the largest integer a JSON number (an IEEE
@@ -27,6 +37,10 @@ BIGINT_MAX = 2**63 - 1
 #: rounded by JSON tooling (Litestar itself wrote 2**63 - 1 as 9.223372036854776e18).
 ID_MAX = 2**53 - 1
 INTEGER_MAX = 2**31 - 1
+#: The longest text a query-string parameter holds (a PromQL, LogQL or TraceQL query): 4,096
+#: characters of up to 4 UTF-8 bytes, each byte percent-encoded, stay inside the 64 KiB a
+#: request line may take, so a longer one is a 400 naming it rather than a bare 431.
+QUERY_TEXT_MAX = 4096
 _DIGITS = re.compile(r"[0-9]{1,40}")
 
 

@@ -57,7 +57,9 @@ def routes(doc: dict[str, Any]) -> list[tuple[str, str, Any]]:
                 }
                 body = operation.get("requestBody")
                 valid = None
-                if body is not None:
+                if body is not None and "application/json" in body["content"]:
+                    # (Other bodies, such as the Prometheus API's forms, are sent empty:
+                    # who calls is asked before a form is read.)
                     valid = example(body["content"]["application/json"]["schema"], doc)
                 target = f"{path}?{urlencode(query)}" if query else path
                 out.append((method.upper(), target, valid))
@@ -85,9 +87,11 @@ def example(schema: dict[str, Any], doc: dict[str, Any]) -> Any:
     if kind == "string":
         if schema.get("format") == "date-time":
             return "2099-01-01T00:00:00Z"
-        if "0-9" in schema.get("pattern", ""):
-            return MISSING_ID
-        return "probe"
+        pattern = schema.get("pattern")
+        if pattern is None:
+            return "probe"
+        # An id where an id fits (paths name things that do not exist), else a word.
+        return next((c for c in (MISSING_ID, "probe") if re.search(pattern, c)), MISSING_ID)
     if kind in {"integer", "number"}:
         return max(1, schema.get("minimum", 1))
     if kind == "boolean":
