@@ -25,6 +25,7 @@ from bench import (
     memory,
     notify,
     observe,
+    own_telemetry,
     promql,
     secrets,
     secrets_store,
@@ -88,6 +89,7 @@ SERVER_BENCHMARKS: dict[str, Callable[[str], object]] = {
     "builds": builds.main,
     "observe": observe.main,
     "promql": promql.main,
+    "own-telemetry": own_telemetry.main,
 }
 
 

@@ -93,6 +93,9 @@ class Settings:
     telemetry_flush_interval: float = 5.0
     telemetry_retention: float = 7 * 86400.0
     otlp_max_body_size: int = 8 * 1024 * 1024
+    self_telemetry: bool = True
+    self_telemetry_interval: float = 15.0
+    alert_interval: float = 30.0
 
     @property
     def bind(self) -> str:
@@ -733,6 +736,28 @@ _SPECS: tuple[_Spec, ...] = (
         _size(1024, 256 * 1024**2),
         "8MiB",
         "Largest OTLP export accepted, after gzip is undone (413 above it).",
+    ),
+    _Spec(
+        "DAIS_SELF_TELEMETRY",
+        "self_telemetry",
+        _boolean,
+        "true",
+        "Record dais's own logs, request spans and metrics in the built-in project "
+        "`dais/dais` (private; administrators see it).",
+    ),
+    _Spec(
+        "DAIS_SELF_TELEMETRY_INTERVAL",
+        "self_telemetry_interval",
+        _seconds(0.1, 3600),
+        "15",
+        "How often (seconds) dais stores a reading of its own metrics (what `/metrics` serves).",
+    ),
+    _Spec(
+        "DAIS_ALERT_INTERVAL",
+        "alert_interval",
+        _seconds(0.1, 3600),
+        "30",
+        "How often (seconds) the alert evaluator evaluates every enabled alert rule.",
     ),
     _Spec(
         "DAIS_SHUTDOWN_TIMEOUT",

@@ -27,7 +27,9 @@ from dais.actors.notify.messages import ACTOR as NOTIFY
 from dais.actors.notify.messages import SENDER as NOTIFY_SENDER
 from dais.actors.notify.policy import NotifyPolicy
 from dais.actors.notify.sender import NotificationSender
+from dais.actors.observe.alerts import start_alerts
 from dais.actors.observe.ingester import INGESTER, Ingester
+from dais.actors.observe.own import watch_itself
 from dais.actors.observe.query import TelemetryQuery
 from dais.actors.observe.store import TelemetryStore
 from dais.actors.observe.tail import LogTail
@@ -133,6 +135,9 @@ async def _run(
             running_services(settings, pool, broker, subscribers=subscribers, listen_url=url)
         )
         await bootstrap_admin(services)
+        # After the admin (an empty database's first user must be the admin), before the
+        # app (its edge takes the span buffer from the services).
+        await watch_itself(services)
         app = create_app(services)
         # Everything built so far lives as long as the process: move it out of the garbage
         # collector's view, so collections triggered by request garbage stay cheap.
@@ -242,6 +247,7 @@ async def start_actors(
     services.telemetry_query = TelemetryQuery(telemetry)
     services.log_tail = LogTail(services.broker)
     await services.system.start_child(ChildSpec(INGESTER, lambda: Ingester(telemetry)))
+    await start_alerts(services, listen_url or settings.database_url)
     every = [
         *identity_subscribers(pool, broker),
         *builds,

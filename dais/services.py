@@ -41,6 +41,9 @@ class Services:
     telemetry_query: Any = None
     #: The live tail of logs (``dais.actors.observe.tail.LogTail``), once started.
     log_tail: Any = None
+    #: The edge's record of requests for dais's own spans
+    #: (``dais.actors.observe.own.RequestSpans``), when dais watches itself.
+    own_spans: Any = None
 
     async def ask(self, ref: ActorRef[M], message: M) -> Any:
         """Ask an actor on behalf of an HTTP request, bounded by ``DAIS_ASK_TIMEOUT``."""

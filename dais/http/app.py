@@ -21,6 +21,7 @@ from dais.gitserver import lfs_routes
 from dais.gitserver import routes as gitserver_routes
 
 from . import admin, health, identity, issues, params, passkeys, projects, repository, ui
+from . import alerts as alert_routes
 from . import builds as build_routes
 from . import loki as loki_routes
 from . import mcp as mcp_routes
@@ -75,6 +76,7 @@ def create_app(
             *build_routes.ROUTES,
             *observe_routes.ROUTES,
             *prometheus_routes.ROUTES,
+            *alert_routes.ROUTES,
             *loki_routes.ROUTES,
             *tempo_routes.ROUTES,
             *mcp_routes.ROUTES,

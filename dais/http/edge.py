@@ -27,6 +27,8 @@ from dais.json_depth import MAX_DEPTH, nesting_exceeds
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 
+    from dais.actors.observe.own import RequestSpans
+
     from .metrics import Metrics
 
     # Raw ASGI: the edge sees every scope type, so Litestar's TypedDicts do not fit here.
@@ -79,6 +81,10 @@ class Edge:
         self.max_body_size = max_body_size
         # API paths whose bodies are not JSON (uploads); everything else under /api/ is JSON.
         self.raw_body_prefixes = tuple(raw_body_prefixes)
+        # Where each request becomes one of dais's own spans (dais.actors.observe.own), if
+        # dais watches itself: set on the services before the app is built.
+        services = getattr(app, "state", {}).get("services")
+        self.spans: RequestSpans | None = getattr(services, "own_spans", None)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -157,6 +163,10 @@ class Edge:
             if method not in _KNOWN_METHODS:
                 method = "OTHER"  # a client must not be able to mint metric series
             metrics.observe_request(method, route, status, elapsed)
+            if self.spans is not None:
+                self.spans.record(
+                    elapsed, method, route, status, scope["path"], request_id, scope["headers"]
+                )
             if access_log.isEnabledFor(logging.INFO):
                 client = scope.get("client")
                 path = scope["path"]

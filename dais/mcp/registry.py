@@ -160,11 +160,18 @@ TOOLS: tuple[ToolSpec, ...] = (
     _t("retry_pipeline", "pipelines", "retry_pipeline", P.PIPELINE_RUN, writes=True),
     _t("retry_pipeline_step", "pipelines", "retry_step", P.PIPELINE_RUN, writes=True),
     _t("set_commit_status", "pipelines", "set_status", P.PIPELINE_RUN, writes=True),
-    # observe: a project's telemetry (logs, traces, services seen)
+    # observe: a project's telemetry (logs, traces, services seen, PromQL) and its alerts
     _t("search_logs", "observe", "search_logs", P.OBSERVE_READ),
     _t("search_traces", "observe", "search_traces", P.OBSERVE_READ),
     _t("get_trace", "observe", "get_trace", P.OBSERVE_READ),
     _t("list_telemetry_services", "observe", "list_services", P.OBSERVE_READ),
+    _t("query_metrics", "observe", "prometheus_query_range", P.OBSERVE_READ),
+    _t("query_metrics_instant", "observe", "prometheus_query", P.OBSERVE_READ),
+    _t("list_alerts", "observe", "list_alerts", P.OBSERVE_READ),
+    _t("list_alert_rules", "observe", "list_rules", P.OBSERVE_READ),
+    _t("create_alert_rule", "observe", "create_rule", P.OBSERVE_WRITE, writes=True),
+    _t("update_alert_rule", "observe", "update_rule", P.OBSERVE_WRITE, writes=True),
+    _t("delete_alert_rule", "observe", "delete_rule", P.OBSERVE_WRITE, writes=True),
     # secrets: names and versions, and setting them; values are read through the API only
     _t("list_secrets", "secrets", "list_project_secrets", P.PROJECT_WRITE),
     _t("set_secret", "secrets", "put_project_secret", P.SECRET_WRITE, writes=True),

@@ -90,8 +90,18 @@ PIPELINE_WRITERS = {
     "set_commit_status",
 }
 PIPELINES = PIPELINE_READERS | PIPELINE_WRITERS
-OBSERVE_READERS = {"search_logs", "search_traces", "get_trace", "list_telemetry_services"}
-OBSERVE = OBSERVE_READERS
+OBSERVE_READERS = {
+    "search_logs",
+    "search_traces",
+    "get_trace",
+    "list_telemetry_services",
+    "query_metrics",
+    "query_metrics_instant",
+    "list_alerts",
+    "list_alert_rules",
+}
+OBSERVE_WRITERS = {"create_alert_rule", "update_alert_rule", "delete_alert_rule"}
+OBSERVE = OBSERVE_READERS | OBSERVE_WRITERS
 COMMENTS = {"add_issue_comment", "add_merge_request_comment"}
 ADMIN = {
     "admin_list_users",
@@ -588,8 +598,27 @@ async def test_telemetry_through_tools(server: ServerProcess, server_env: dict[s
             }
         ]
     }
+    metrics = {
+        "resourceMetrics": [
+            {
+                "resource": resource,
+                "scopeMetrics": [
+                    {
+                        "metrics": [
+                            {
+                                "name": "queue.depth",
+                                "gauge": {
+                                    "dataPoints": [{"timeUnixNano": str(now), "asDouble": 7}]
+                                },
+                            }
+                        ]
+                    }
+                ],
+            }
+        ]
+    }
     with httpx.Client(base_url=server.url, headers=ingest, timeout=30) as http:
-        for signal, body in (("traces", spans), ("logs", logs)):
+        for signal, body in (("traces", spans), ("logs", logs), ("metrics", metrics)):
             r = http.post(f"/v1/{signal}", json=body)
             assert r.status_code == 200, r.text
     window = {"start": "2027-01-15T08:00:00Z", "end": "2027-01-15T09:00:00Z"}
@@ -632,3 +661,25 @@ async def test_telemetry_through_tools(server: ServerProcess, server_env: dict[s
             "search_traces", {"project": "admin/shop", "status": "sideways"}
         )
         assert refused.is_error and "status" in refused.content[0].text  # type: ignore[union-attr]
+        for _ in range(300):
+            depth = await session.call_tool(
+                "query_metrics_instant",
+                {"project": "admin/shop", "query": "max(queue_depth)", "time": "1800000001"},
+            )
+            assert not depth.is_error, depth.content
+            if depth.structured_content["data"]["result"]:  # type: ignore[index]
+                break
+            await anyio.sleep(0.1)
+        [sample] = depth.structured_content["data"]["result"]  # type: ignore[index]
+        assert sample["value"][1] == "7"
+        rule = await session.call_tool(
+            "create_alert_rule",
+            {"project": "admin/shop", "name": "QueueDeep", "expr": "queue_depth > 5", "for": "5m"},
+        )
+        assert not rule.is_error, rule.content
+        rules = await session.call_tool("list_alert_rules", {"project": "admin/shop"})
+        assert [r["name"] for r in rules.structured_content["items"]] == ["QueueDeep"]  # type: ignore[index]
+        bad = await session.call_tool(
+            "create_alert_rule", {"project": "admin/shop", "name": "Bad", "expr": "rate(("}
+        )
+        assert bad.is_error and "expr" in bad.content[0].text  # type: ignore[union-attr]

@@ -21,6 +21,7 @@ class Permission(enum.StrEnum):
     DEPLOY_READ = "deploy:read"
     DEPLOY_PROMOTE = "deploy:promote"
     OBSERVE_READ = "observe:read"
+    OBSERVE_WRITE = "observe:write"
     TELEMETRY_WRITE = "telemetry:write"
     SECRET_READ = "secret:read"
     SECRET_WRITE = "secret:write"
@@ -39,6 +40,7 @@ _DEVELOP = _READ | {
     P.PIPELINE_RUN,
     P.AGENT_RUN,
     P.TELEMETRY_WRITE,
+    P.OBSERVE_WRITE,
 }
 
 #: name -> (description, permissions). Seeded by sql/0002_identity.sql; kept equal by a test.
@@ -55,7 +57,8 @@ BUILTIN_ROLES: dict[str, tuple[str, frozenset[Permission]]] = {
     ),
     "ops": (
         "Operates deployments and observability, and sets secrets (without reading them back).",
-        _READ | {P.DEPLOY_PROMOTE, P.PIPELINE_RUN, P.SECRET_WRITE, P.TELEMETRY_WRITE},
+        _READ
+        | {P.DEPLOY_PROMOTE, P.PIPELINE_RUN, P.SECRET_WRITE, P.TELEMETRY_WRITE, P.OBSERVE_WRITE},
     ),
     "viewer": ("Reads code, pipelines, deployments and telemetry.", _READ),
 }

@@ -11,7 +11,11 @@ Who hears of what:
 - ``review_requested``: added as a merge request's reviewer;
 - ``commented``: a comment on an issue or merge request one authored or is assigned to;
 - ``merged``: a merge request one authored, is assigned to or reviews was merged;
-- ``webhook_disabled``: a project webhook one created was switched off after failing.
+- ``webhook_disabled``: a project webhook one created was switched off after failing;
+- ``pipeline_failed``: a pipeline one started failed;
+- ``alert_firing`` and ``alert_resolved``: an alert of a project's rule fired, or resolved,
+  told to the rule's ``notify`` users, else the project's owner and maintainers (the event
+  names them: ``alerts.py`` resolves who they are when it writes it).
 
 No one is told of their own action, and one event tells each person once: if they are both
 assigned and mentioned, the stronger kind (earlier in :data:`PRIORITY`) is the one kept.
@@ -46,6 +50,8 @@ class Kind(enum.StrEnum):
     MERGED = "merged"
     WEBHOOK_DISABLED = "webhook_disabled"
     PIPELINE_FAILED = "pipeline_failed"
+    ALERT_FIRING = "alert_firing"
+    ALERT_RESOLVED = "alert_resolved"
 
 
 class Channel(enum.StrEnum):
@@ -63,6 +69,8 @@ PRIORITY = (
     Kind.COMMENTED,
     Kind.WEBHOOK_DISABLED,
     Kind.PIPELINE_FAILED,
+    Kind.ALERT_FIRING,
+    Kind.ALERT_RESOLVED,
 )
 
 #: Each kind's channels when a person has not chosen: everything in the app; email for what
@@ -75,6 +83,9 @@ DEFAULTS: dict[Kind, frozenset[Channel]] = {
     Kind.MERGED: frozenset({Channel.IN_APP, Channel.WEBHOOK}),
     Kind.WEBHOOK_DISABLED: frozenset(Channel),
     Kind.PIPELINE_FAILED: frozenset(Channel),
+    Kind.ALERT_FIRING: frozenset(Channel),
+    # The all-clear of an alert that emailed: in the app and to a webhook, not another email.
+    Kind.ALERT_RESOLVED: frozenset({Channel.IN_APP, Channel.WEBHOOK}),
 }
 
 #: The outbox events the dispatcher subscribes to.
@@ -89,6 +100,8 @@ EVENT_KINDS = frozenset(
         "merge_request.merged",
         "webhook.disabled",
         "pipeline.finished",
+        "alert.firing",
+        "alert.resolved",
     }
 )
 
@@ -155,6 +168,8 @@ def plan(kind: str, payload: Any, public_url: str) -> list[Planned]:
         return _webhook_disabled(payload, path, public_url)
     if kind == "pipeline.finished":
         return _pipeline_failed(payload, path)
+    if kind in {"alert.firing", "alert.resolved"}:
+        return _alert(kind, payload, path)
     thing = payload.get("issue") if kind.startswith("issue") else payload.get("merge_request")
     if not isinstance(thing, dict) or not isinstance(thing.get("iid"), int):
         return []
@@ -255,6 +270,39 @@ def _pipeline_failed(payload: dict[str, Any], path: str) -> list[Planned]:
             body=_short(body, _BODY),
             url=str(pipeline.get("web_url") or ""),
         )
+    ]
+
+
+def _alert(kind: str, payload: dict[str, Any], path: str) -> list[Planned]:
+    """An alert that fired or resolved tells each person the event's ``notify`` names."""
+    rule = payload.get("rule") or {}
+    alert = payload.get("alert") or {}
+    names = payload.get("notify")
+    if not isinstance(rule, dict) or not isinstance(alert, dict) or not isinstance(names, list):
+        return []
+    firing = kind == "alert.firing"
+    severity = str(rule.get("severity", ""))
+    title = f"{'Firing' if firing else 'Resolved'}: {rule.get('name', '')} ({severity}) in {path}"
+    labels = alert.get("labels")
+    labels = labels if isinstance(labels, dict) else {}
+    shown = ", ".join(f"{k}={v}" for k, v in sorted(labels.items()) if k != "alertname")
+    value = alert.get("value")
+    lines = [
+        str(alert.get("summary") or ""),
+        f"value: {value}" if firing and value is not None else "",
+        f"labels: {shown}" if shown else "",
+        str(payload.get("reason") or ""),
+    ]
+    return [
+        Planned(
+            username=name,
+            kind=Kind.ALERT_FIRING if firing else Kind.ALERT_RESOLVED,
+            thread=f"alert:{rule.get('id')}:{str(alert.get('fingerprint', ''))[:16]}",
+            title=_short(title, _TITLE * 2),
+            body=_short("\n".join(line for line in lines if line), _BODY),
+            url=str(payload.get("web_url") or ""),
+        )
+        for name in dict.fromkeys(n.lower() for n in names if isinstance(n, str))
     ]
 
 

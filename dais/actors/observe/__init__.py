@@ -1,1 +1,2 @@
-"""Observability: OTLP ingest, Parquet storage, queries and alerts (issue #13, in progress)."""
+"""Observability: OTLP ingest, Parquet storage, queries (dais's own, PromQL, LogQL, TraceQL),
+the live tail, alerts, and dais observing itself."""

@@ -52,6 +52,7 @@ class HookEvent(enum.StrEnum):
     REVIEW = "review"
     PIPELINE = "pipeline"  # pipeline.created / .running / .finished
     DEPLOYMENT = "deployment"  # reserved for deploys
+    ALERT = "alert"  # alert.firing / .resolved
 
 
 class DeliveryState(enum.StrEnum):

@@ -52,6 +52,15 @@ holds ``issue`` or ``merge_request``, and ``comment``::
 part after the dot, then the event's own objects), once those features add their kinds to
 :data:`KINDS`.
 
+``alert``: ``firing | resolved``, an alert of one of the project's rules (see
+``dais/actors/observe/alerts.py``)::
+
+    {"action": "firing", "rule": {"id", "name", "expr", "for", "severity"},
+     "alert": {"id", "fingerprint", "labels", "state", "value", "active_since", "fired_at",
+               "resolved_at", "summary", "description"},
+     "notify": [usernames told], "web_url", "reason" (resolved by a rule's change only),
+     "project", "sender"}
+
 ``ping`` (``POST .../webhooks/{id}/ping``)::
 
     {"zen": "...", "hook_id": "3", "hook": {"id", "url", "events", "active"},
@@ -95,6 +104,8 @@ KINDS = frozenset(
         *(f"merge_request_comment.{a}" for a in ("created", "edited", "deleted")),
         *(f"review.{a}" for a in ("submitted", "dismissed")),
         *(f"pipeline.{a}" for a in ("created", "running", "finished")),
+        "alert.firing",
+        "alert.resolved",
     }
 )
 
@@ -106,6 +117,7 @@ _BY_PREFIX = {
     "review": HookEvent.REVIEW,
     "pipeline": HookEvent.PIPELINE,
     "deployment": HookEvent.DEPLOYMENT,
+    "alert": HookEvent.ALERT,
 }
 _ZERO = re.compile(r"0+")
 ZEN = "Small commits, signed deliveries."

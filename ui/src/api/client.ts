@@ -35,7 +35,8 @@ export type AuditRow = Of<"/api/admin/audit", "get">[number];
 export const PERMISSIONS = [
   "project:read", "project:write", "project:admin", "issue:write", "merge_request:write",
   "merge_request:merge", "pipeline:read", "pipeline:run", "deploy:read", "deploy:promote",
-  "observe:read", "secret:read", "secret:write", "agent:run", "admin:users", "admin:roles",
+  "observe:read", "observe:write", "telemetry:write", "secret:read", "secret:write", "agent:run",
+  "admin:users", "admin:roles",
   "admin:platform",
 ];
 

@@ -7,6 +7,8 @@ export const KINDS: Record<string, { label: string; hint: string }> = {
   merged: { label: "Merges", hint: "a merge request you opened, are assigned to or review is merged" },
   webhook_disabled: { label: "Webhooks switched off", hint: "a project webhook you created kept failing" },
   pipeline_failed: { label: "Failed pipelines", hint: "a pipeline you started (by a push, a schedule or by hand) failed" },
+  alert_firing: { label: "Alerts firing", hint: "an alert rule of a project you maintain started firing" },
+  alert_resolved: { label: "Alerts resolved", hint: "an alert that fired in a project you maintain was resolved" },
 };
 
 export const kindLabel = (kind: string) => KINDS[kind]?.label ?? kind;

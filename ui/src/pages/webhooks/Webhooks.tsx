@@ -3,7 +3,7 @@ import { Empty, Field, Form, Show, str, Time, useLoad } from "../../components";
 import { useProject } from "../../layouts/project";
 import { navigate } from "../../router";
 
-export const EVENTS = ["push", "tag_push", "issue", "issue_comment", "merge_request", "review", "pipeline", "deployment"];
+export const EVENTS = ["push", "tag_push", "issue", "issue_comment", "merge_request", "review", "pipeline", "deployment", "alert"];
 
 export function EventChecks(props: { checked: string[] }) {
   return (

@@ -1,0 +1,258 @@
+"""Alert rules as pure logic: checking a rule as written, and the state machine that turns
+one evaluation's result into alert changes (Prometheus' alerting-rule semantics: see
+``alerts.py``, which does the I/O). No I/O here, so all of it is testable without a
+database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta
+
+import attrs
+
+from dais.errors import ValidationFailed
+
+from . import promql
+from .alert_messages import AlertState, RuleDraft
+
+__all__ = [
+    "MAX_ALERTS",
+    "MAX_EXPR",
+    "MAX_FOR",
+    "MAX_RULES",
+    "Change",
+    "Instance",
+    "RuleError",
+    "advance",
+    "alerts_of",
+    "check_draft",
+    "fingerprint",
+    "parse_duration",
+    "render",
+    "rule_timeout",
+]
+
+#: The most rules one project may have.
+MAX_RULES = 200
+#: The most alerts one rule may have at once; an evaluation returning more is an error.
+MAX_ALERTS = 1000
+#: The longest expression, and the longest ``for`` (seconds).
+MAX_EXPR = 4096
+MAX_FOR = 86400
+
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_:.-]{0,127}")
+_LABEL = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,127}")
+_USERNAME = re.compile(r"[a-z0-9_][a-z0-9_.-]{0,39}")
+_DURATION = re.compile(r"(?:([0-9]{1,5})d)?(?:([0-9]{1,5})h)?(?:([0-9]{1,5})m)?(?:([0-9]{1,5})s)?")
+_TEMPLATE = re.compile(r"\{\{\s*\$(?:(value)|labels\.([A-Za-z_][A-Za-z0-9_]*))\s*\}\}")
+_MAX_LABELS = 32
+_MAX_LABEL_VALUE = 1024
+_MAX_SUMMARY = 1024
+_MAX_DESCRIPTION = 8192
+_MAX_NOTIFY = 50
+_RESERVED_LABELS = frozenset({"alertname"})
+
+
+# --- pure: rules as written ----------------------------------------------------------------
+
+
+def parse_duration(text: str) -> int:
+    """Seconds from ``90``, ``90s``, ``5m``, ``1h30m`` or ``1d`` (Prometheus' units).
+
+    :raises ValidationFailed: for anything else, or past :data:`MAX_FOR`.
+    """
+    text = text.strip()
+    match = _DURATION.fullmatch(text)
+    if text.isdigit() and len(text) <= 6:
+        seconds = int(text)
+    elif text and match is not None:
+        d, h, m, s = (int(g or 0) for g in match.groups())
+        seconds = ((d * 24 + h) * 60 + m) * 60 + s
+    else:
+        raise ValidationFailed("for", "a duration such as 90, 30s, 5m or 1h30m")
+    if seconds > MAX_FOR:
+        raise ValidationFailed("for", f"at most {MAX_FOR} seconds (24h)")
+    return seconds
+
+
+def _check_expr(expr: str) -> None:
+    if not expr.strip():
+        raise ValidationFailed("expr", "must not be empty")
+    if len(expr) > MAX_EXPR:
+        raise ValidationFailed("expr", f"at most {MAX_EXPR} characters")
+    try:
+        tree = promql.parse(expr)
+    except ValidationFailed as exc:
+        raise ValidationFailed("expr", exc.rule) from None
+    except RecursionError:
+        raise ValidationFailed("expr", "nested too deeply") from None
+    if isinstance(tree, promql.MatrixSelector):
+        raise ValidationFailed("expr", "a range vector is not an alert: apply rate() or the like")
+
+
+def check_draft(draft: RuleDraft) -> RuleDraft:
+    """The draft, checked, its ``notify`` names lower-cased and de-duplicated.
+
+    :raises ValidationFailed: naming the first field that breaks its rule.
+    """
+    if not _NAME.fullmatch(draft.name):
+        raise ValidationFailed(
+            "name", "1 to 128 letters, digits, '_', ':', '.' or '-', starting with a letter"
+        )
+    _check_expr(draft.expr)
+    if not 0 <= draft.for_seconds <= MAX_FOR:
+        raise ValidationFailed("for", f"between 0 and {MAX_FOR} seconds (24h)")
+    if len(draft.labels) > _MAX_LABELS:
+        raise ValidationFailed("labels", f"at most {_MAX_LABELS} labels")
+    for key, value in draft.labels.items():
+        if not _LABEL.fullmatch(key) or key.startswith("__"):
+            raise ValidationFailed(
+                "labels", f"{key[:64]!r} is not a label name ([A-Za-z_][A-Za-z0-9_]*, not __)"
+            )
+        if key in _RESERVED_LABELS:
+            raise ValidationFailed("labels", f"{key!r} is set by dais (the rule's name)")
+        if len(value) > _MAX_LABEL_VALUE:
+            raise ValidationFailed("labels", f"{key}: at most {_MAX_LABEL_VALUE} characters")
+    # PostgreSQL's text holds no NUL; say so here rather than have the row refused.
+    texts = {"expr": draft.expr, "summary": draft.summary, "description": draft.description}
+    texts |= {"labels": "".join(draft.labels.values())}
+    for field, text in texts.items():
+        if "\x00" in text:
+            raise ValidationFailed(field, "must not contain NUL characters")
+    if len(draft.summary) > _MAX_SUMMARY:
+        raise ValidationFailed("summary", f"at most {_MAX_SUMMARY} characters")
+    if len(draft.description) > _MAX_DESCRIPTION:
+        raise ValidationFailed("description", f"at most {_MAX_DESCRIPTION} characters")
+    notify = tuple(dict.fromkeys(n.lower() for n in draft.notify))
+    if len(notify) > _MAX_NOTIFY:
+        raise ValidationFailed("notify", f"at most {_MAX_NOTIFY} people")
+    for name in notify:
+        if not _USERNAME.fullmatch(name):
+            raise ValidationFailed("notify", f"{name[:64]!r} is not a username")
+    return attrs.evolve(draft, notify=notify, labels=dict(draft.labels))
+
+
+def fingerprint(labels: Mapping[str, str]) -> str:
+    """An alert's identity within its rule: sha256 of its labels, sorted, in hex."""
+    text = json.dumps(sorted(labels.items()), separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)
+
+
+def render(template: str, labels: Mapping[str, str], value: float | None) -> str:
+    """A summary or description with ``{{ $value }}`` and ``{{ $labels.name }}`` filled in
+    (the two Prometheus template forms annotations use most); other text is left as is."""
+
+    def fill(match: re.Match[str]) -> str:
+        return _number(value) if match[1] else labels.get(match[2], "")
+
+    return _TEMPLATE.sub(fill, template)
+
+
+def rule_timeout(interval: float) -> float:
+    """How long one rule's evaluation may take: the interval, within 5 to 30 seconds."""
+    return min(max(interval, 5.0), 30.0)
+
+
+# --- pure: the alert state machine ---------------------------------------------------------
+
+
+@attrs.frozen
+class Instance:
+    """An alert as stored (``id`` None before it is)."""
+
+    fingerprint: str
+    labels: Mapping[str, str]
+    state: AlertState
+    value: float | None
+    active_since: datetime
+    fired_at: datetime | None = None
+    resolved_at: datetime | None = None
+    id: int | None = None
+
+
+@attrs.frozen
+class Change:
+    """What an evaluation does to one alert: store it as ``instance``, or remove it; and the
+    event of the transition, if it is one (``alert.firing`` or ``alert.resolved``)."""
+
+    instance: Instance
+    removed: bool = False
+    event: str | None = None
+
+
+def advance(
+    stored: Mapping[str, Instance],
+    returned: Mapping[str, tuple[Mapping[str, str], float]],
+    at: datetime,
+    hold: timedelta,
+) -> list[Change]:
+    """The changes an evaluation at ``at`` makes: ``returned`` maps each fingerprint the
+    expression gave to its labels and value; ``hold`` is the rule's ``for``."""
+    changes = []
+    for key, (labels, value) in returned.items():
+        old = stored.get(key)
+        if old is None or old.state is AlertState.RESOLVED:
+            known = None if old is None else old.id
+            new = Instance(key, labels, AlertState.PENDING, value, at, id=known)
+        else:
+            new = attrs.evolve(old, labels=labels, value=value)
+        event = None
+        if new.state is AlertState.PENDING and at - new.active_since >= hold:
+            new = attrs.evolve(new, state=AlertState.FIRING, fired_at=at)
+            event = "alert.firing"
+        changes.append(Change(new, event=event))
+    for key, old in stored.items():
+        if key in returned:
+            continue
+        if old.state is AlertState.PENDING:
+            changes.append(Change(old, removed=True))
+        elif old.state is AlertState.FIRING:
+            resolved = attrs.evolve(old, state=AlertState.RESOLVED, resolved_at=at)
+            changes.append(Change(resolved, event="alert.resolved"))
+    return changes
+
+
+class RuleError(Exception):
+    """What makes an evaluation's result unusable as alerts (the rule is then in error)."""
+
+
+def alerts_of(
+    result: Sequence[promql.Sample] | float, name: str, rule_labels: Mapping[str, str]
+) -> dict[str, tuple[Mapping[str, str], float]]:
+    """The alerts a result stands for, by fingerprint (a scalar is one alert)."""
+    samples: Sequence[tuple[Mapping[str, str], float]]
+    if isinstance(result, int | float):
+        samples = [({}, float(result))]
+    else:
+        samples = [(s.labels, s.value) for s in result]
+    if len(samples) > MAX_ALERTS:
+        raise RuleError(
+            f"the expression returned {len(samples)} series; a rule may have at most "
+            f"{MAX_ALERTS} alerts (aggregate with sum by (...) or filter the series)"
+        )
+    out: dict[str, tuple[Mapping[str, str], float]] = {}
+    for sample_labels, value in samples:
+        labels = {k: v for k, v in sample_labels.items() if k != "__name__"}
+        labels.update(rule_labels)
+        labels["alertname"] = name
+        key = fingerprint(labels)
+        if key in out:
+            raise RuleError(
+                "two series have the same labels once the rule's labels are added: "
+                + json.dumps(labels, ensure_ascii=False)[:512]
+            )
+        out[key] = (labels, value)
+    return out
