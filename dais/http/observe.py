@@ -163,6 +163,20 @@ class LogPageOut(msgspec.Struct):
     next: str | None
 
 
+class LogBucketOut(msgspec.Struct):
+    start: datetime
+    #: Matching records by level: unspecified, trace, debug, info, warn, error, fatal.
+    counts: dict[str, int]
+
+
+class LogHistogramOut(msgspec.Struct):
+    start: datetime
+    end: datetime
+    #: Each bucket's width, in seconds.
+    step: float
+    buckets: list[LogBucketOut]
+
+
 class SpanEventOut(msgspec.Struct):
     time: datetime
     name: str
@@ -332,6 +346,50 @@ async def search_logs(
     )
     records = [_log_out(row) for row in table_rows(page.records)]
     return LogPageOut(records, None if page.next is None else page.next.token())
+
+
+@get(f"{_P}/logs/histogram", tags=_TAGS, summary="How many log records match, over time")
+async def log_histogram(
+    request: Request[Any, Any, Any],
+    project: ProjectRef,
+    start: _TIME = None,
+    end: _TIME = None,
+    service: _SERVICE = None,
+    min_severity: _SEVERITY = None,
+    q: _CONTAINS = None,
+    regex: Annotated[str | None, QueryParameter(max_length=1024)] = None,
+    trace_id: _TRACE_ID = None,
+    attribute: _ATTRIBUTES = None,
+    buckets: Annotated[int, QueryParameter(ge=1, le=1000)] = 60,
+) -> LogHistogramOut:
+    """The filters of the logs listing, counted in ``buckets`` equal slices of the time range
+    (default: the last hour), by level."""
+    project_id = await telemetry_reader(request, project)
+    start, end = _window(start, end, timedelta(hours=1))
+    found = await request.app.state.services.telemetry_query.log_histogram(
+        project_id,
+        start=start,
+        end=end,
+        buckets=buckets,
+        services=(service,) if service else (),
+        min_severity=min_severity,
+        contains=q,
+        regex=regex,
+        trace_id=trace_id,
+        attributes=_attribute_pairs(attribute),
+    )
+    return LogHistogramOut(
+        start=start,
+        end=end,
+        step=found.width_ns / 1e9,
+        buckets=[
+            LogBucketOut(
+                _EPOCH + timedelta(microseconds=(found.start_ns + i * found.width_ns) // 1000),
+                counts,
+            )
+            for i, counts in enumerate(found.counts)
+        ],
+    )
 
 
 @get(
@@ -516,6 +574,7 @@ ROUTES = [
     ingest_logs,
     ingest_metrics,
     search_logs,
+    log_histogram,
     tail_logs,
     search_traces,
     get_trace,

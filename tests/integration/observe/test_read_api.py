@@ -115,6 +115,23 @@ def test_the_live_tail_follows_what_the_sdk_logs(forge: Forge) -> None:
         lambda records: len(records) >= 3,
     )
     assert [r["body"] for r in listed][::-1][0] == "below the filter"
+    # The histogram of a search: the same filters, counted per slice of the range by level.
+    histogram_url = f"/api/projects/{project.id}/telemetry/logs/histogram"
+    r = forge.http.get(histogram_url, params={"buckets": 12}, headers=alice.auth)
+    assert r.status_code == 200, r.text
+    shape = r.json()
+    assert len(shape["buckets"]) == 12 and shape["step"] == 300.0
+    totals = {
+        level: sum(b["counts"][level] for b in shape["buckets"])
+        for level in ("info", "warn", "error", "fatal")
+    }
+    assert totals == {"info": 1, "warn": 1, "error": 1, "fatal": 0}
+    assert sum(shape["buckets"][-1]["counts"].values()) == 3  # all in the last five minutes
+    r = forge.http.get(histogram_url, params={"min_severity": 13, "q": "pay"}, headers=alice.auth)
+    assert sum(sum(b["counts"].values()) for b in r.json()["buckets"]) == 1
+    for bad in ({"buckets": 0}, {"buckets": 5000}, {"regex": "("}):
+        r = forge.http.get(histogram_url, params=bad, headers=alice.auth)
+        assert r.status_code in (400, 422), (bad, r.text)
     # An attribute filter: a record or resource attribute holding the value.
     logs_url = f"/api/projects/{project.id}/telemetry/logs"
     for attribute, bodies in (

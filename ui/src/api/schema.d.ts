@@ -1607,6 +1607,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{project}/telemetry/logs/histogram": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many log records match, over time */
+        get: operations["ApiProjectsTelemetryLogsHistogramLogHistogram"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{project}/telemetry/logs/tail": {
         parameters: {
             query?: never;
@@ -2828,6 +2845,23 @@ export interface components {
             data: unknown[];
             status: string;
             warnings?: string[];
+        };
+        /** LogBucketOut */
+        LogBucketOut: {
+            counts: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            start: string;
+        };
+        /** LogHistogramOut */
+        LogHistogramOut: {
+            buckets: components["schemas"]["LogBucketOut"][];
+            /** Format: date-time */
+            end: string;
+            /** Format: date-time */
+            start: string;
+            step: number;
         };
         /** LoginIn */
         LoginIn: {
@@ -18228,6 +18262,110 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LogPageOut"];
+                };
+            };
+            /** @description A parameter, a header or the body is malformed (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credentials are not valid (see `WWW-Authenticate`). */
+            401: {
+                headers: {
+                    /** @description How to authenticate. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: a missing permission or scope, or a cross-site request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body or a parameter is well-formed but breaks a rule (each named in `errors`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, restarting or without its database; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A part of dais did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiProjectsTelemetryLogsHistogramLogHistogram: {
+        parameters: {
+            query?: {
+                /** @description key=value, repeatable: a record or resource attribute holding the value (every one must match) */
+                attribute?: string[] | null;
+                buckets?: number;
+                /** @description RFC 3339 with a time zone; default: now - 1h / now */
+                end?: string | null;
+                min_severity?: number | null;
+                /** @description A substring */
+                q?: string | null;
+                regex?: string | null;
+                service?: string | null;
+                /** @description RFC 3339 with a time zone; default: now - 1h / now */
+                start?: string | null;
+                trace_id?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogHistogramOut"];
                 };
             };
             /** @description A parameter, a header or the body is malformed (each named in `errors`). */
