@@ -29,6 +29,7 @@ from bench import (
     promql,
     secrets,
     secrets_store,
+    tail,
     ui,
     webhooks,
 )
@@ -90,6 +91,7 @@ SERVER_BENCHMARKS: dict[str, Callable[[str], object]] = {
     "observe": observe.main,
     "promql": promql.main,
     "own-telemetry": own_telemetry.main,
+    "tail": tail.main,
 }
 
 
