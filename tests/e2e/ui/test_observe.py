@@ -2,7 +2,8 @@
 SDK's own OTLP/HTTP exporters: the empty state that hands out an ingest token; logs with
 their filters in the URL, paging, the live tail with pause; a trace opened from its search
 and from a log line, its waterfall, a span's details, the logs of a trace, a trace of 5,001
-spans; a PromQL query as a chart and a table. Hostile bodies, attributes, span names and
+spans; a PromQL query as a chart and a table; the histogram of matching logs, zooming by a click
+or a drag; dais's own Health page. Hostile bodies, attributes, span names and
 label values render as text."""
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 import json
 import re
 import time
+from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from opentelemetry._logs import SeverityNumber
@@ -35,7 +38,7 @@ from opentelemetry.sdk.util.instrumentation import InstrumentationScope
 from opentelemetry.trace import Status, StatusCode
 from playwright.sync_api import expect
 
-from .conftest import Dais, Person, sign_in
+from .conftest import ADMIN_PASSWORD, Dais, Person, sign_in
 
 PATIENCE = 30.0
 #: What a hostile body, attribute or span name tries: it must stay text.
@@ -46,7 +49,8 @@ XSS_SCRIPT = "<script>window.__xss=2</script>"
 @pytest.fixture(scope="module")
 def dais_env() -> dict[str, str]:
     # Exports reach the Parquet files (which the search reads) within a fifth of a second.
-    return {"DAIS_TELEMETRY_FLUSH_INTERVAL": "0.2"}
+    # dais's own metrics (the Health page) are read every half second.
+    return {"DAIS_TELEMETRY_FLUSH_INTERVAL": "0.2", "DAIS_SELF_TELEMETRY_INTERVAL": "0.5"}
 
 
 def _ingest_token(dais: Dais, who: Person, project: dict[str, Any]) -> str:
@@ -83,9 +87,11 @@ class _Sdk:
         self.tracer = self.traces.get_tracer("tests")
         self._logger = self.logs.get_logger("tests")
 
-    def log(self, severity: SeverityNumber, body: str, **attributes: str) -> None:
+    def log(
+        self, severity: SeverityNumber, body: str, at_ns: int | None = None, **attributes: str
+    ) -> None:
         self._logger.emit(
-            timestamp=time.time_ns(),
+            timestamp=time.time_ns() if at_ns is None else at_ns,
             severity_number=severity,
             severity_text=severity.name.rstrip("0123456789"),
             body=body,
@@ -479,3 +485,172 @@ def test_metrics_as_a_chart_and_a_table(dais: Dais, page: Any) -> None:
     page.get_by_test_id("promql").fill("rate(queue_depth[5m]")
     page.get_by_test_id("metric-run").click()
     expect(page.get_by_role("alert")).to_contain_text("bad_data")
+
+
+def _iso(seconds: float) -> str:
+    """An instant as the page writes it in the URL (JavaScript's toISOString)."""
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%S.") + (
+        f"{round(seconds * 1000) % 1000:03d}Z"
+    )
+
+
+def _url_has(name: str, value: str) -> re.Pattern[str]:
+    return re.compile(rf"[?&]{name}={re.escape(quote(value, safe=''))}(&|$)")
+
+
+def test_the_log_histogram_counts_levels_and_zooms_by_click_and_drag(dais: Dais, page: Any) -> None:
+    dana = dais.person("obs")
+    project = dais.project(dana)
+    base = f"{dais.url}/{project['path']}"
+    sdk = _Sdk(dais, _ingest_token(dais, dana, project), "api")
+    t0 = (int(time.time()) // 60 - 10) * 60  # a whole minute, ten minutes ago
+
+    def at(second: float) -> int:
+        return round((t0 + second) * 1e9)
+
+    try:
+        for i in range(3):
+            sdk.log(SeverityNumber.INFO, f"slice five {i}", at_ns=at(5.2))
+        sdk.log(SeverityNumber.WARN, "slice twenty warn", at_ns=at(20.5))
+        for i in range(2):
+            sdk.log(SeverityNumber.ERROR, f"slice twenty error {i}", at_ns=at(20.6))
+        sdk.log(SeverityNumber.DEBUG, f"late {XSS_IMG}", at_ns=at(40.1))
+        sdk.flush()
+        _logs(dais, dana, project, 7)
+    finally:
+        sdk.close()
+
+    sign_in(page, dais.url, dana.username, dana.password)
+    minute = f"range=custom&from={quote(_iso(t0))}&to={quote(_iso(t0 + 60))}"
+    page.goto(f"{base}/-/logs?{minute}")
+    histogram = page.get_by_test_id("log-histogram")
+    bars = histogram.get_by_test_id("log-histogram-bar")
+    # 60 slices of a second; the records in theirs, stacked by level.
+    expect(bars).to_have_count(60)
+    expect(histogram.get_by_test_id("log-histogram-summary")).to_contain_text(
+        "7 records, peak 3 at"
+    )
+    expect(
+        histogram.locator('[data-testid="log-histogram-bar"]:not([data-total="0"])')
+    ).to_have_count(3)
+    expect(bars.nth(5)).to_have_attribute("data-start", _iso(t0 + 5))
+    expect(bars.nth(5)).to_have_attribute("data-total", "3")
+    expect(bars.nth(5).locator("rect[data-level]")).to_have_count(1)
+    expect(bars.nth(5).locator('rect[data-level="info"]')).to_have_attribute("data-count", "3")
+    twenty = bars.nth(20)
+    expect(twenty).to_have_attribute("data-total", "3")
+    expect(twenty.locator('rect[data-level="warn"]')).to_have_attribute("data-count", "1")
+    expect(twenty.locator('rect[data-level="error"]')).to_have_attribute("data-count", "2")
+    expect(bars.nth(40).locator('rect[data-level="debug"]')).to_have_attribute("data-count", "1")
+    # each bar says its slice and counts, to the pointer and to a screen reader
+    expect(twenty.locator("title")).to_contain_text("3 records (warn 1, error 2)")
+    expect(twenty).to_have_attribute("aria-label", re.compile(r"3 records \(warn 1, error 2\)"))
+    expect(page.get_by_test_id("log-record")).to_have_count(7)
+
+    # A click zooms to the bar's second: the URL's range, the listing and the histogram.
+    twenty.click()
+    expect(page).to_have_url(_url_has("from", _iso(t0 + 20)))
+    expect(page).to_have_url(_url_has("to", _iso(t0 + 21)))
+    expect(page).to_have_url(re.compile(r"[?&]range=custom"))
+    records = page.get_by_test_id("log-record")
+    expect(records.get_by_test_id("log-severity")).to_have_text(["ERROR", "ERROR", "WARN"])
+    expect(histogram.get_by_test_id("log-histogram-summary")).to_contain_text("3 records")
+    expect(page.get_by_test_id("range")).to_have_value("custom")
+
+    # Back, then a drag from second 5 over to second 20: both slices and what is between.
+    page.go_back()
+    expect(records).to_have_count(7)
+    expect(bars.nth(5)).to_have_attribute("data-start", _iso(t0 + 5))
+    five = bars.nth(5).bounding_box()
+    page.mouse.move(five["x"] + five["width"] / 2, five["y"] + five["height"] / 2)
+    page.mouse.down()
+    end = bars.nth(20).bounding_box()
+    page.mouse.move(end["x"] + end["width"] / 2, end["y"] + end["height"] / 2, steps=8)
+    page.mouse.up()
+    expect(page).to_have_url(_url_has("from", _iso(t0 + 5)))
+    expect(page).to_have_url(_url_has("to", _iso(t0 + 21)))
+    expect(records).to_have_count(6)
+    expect(records.last.get_by_test_id("log-body")).to_have_text(re.compile(r"slice five \d"))
+
+    # Live hides it: the tail has no range to count over.
+    page.get_by_test_id("log-live-toggle").click()
+    expect(page.get_by_test_id("log-live")).to_be_visible()
+    expect(histogram).to_have_count(0)
+    _no_markup_ran(page)
+
+
+def test_the_health_page_of_dais_itself(dais: Dais, page: Any) -> None:
+    admin = {"Authorization": f"Bearer {dais.admin_token}"}
+    r = dais.http.get("/api/projects/dais%2Fdais", headers=admin)
+    assert r.status_code == 200, r.text
+    own = r.json()
+    # A warning in dais's own project (as dais's log handler would store one).
+    r = dais.http.post(
+        "/api/user/tokens",
+        json={"name": "otel", "scopes": ["telemetry:write"], "project": own["id"]},
+        headers=admin,
+    )
+    assert r.status_code == 201, r.text
+    probe = _Sdk(dais, r.json()["token"], "probe")
+    try:
+        probe.log(SeverityNumber.WARN, f"disk nearly full {XSS_SCRIPT}")
+        probe.flush()
+    finally:
+        probe.close()
+    logs = f"/api/projects/{own['id']}/telemetry/logs"
+    _eventually(
+        lambda: dais.http.get(logs, params={"min_severity": 13}, headers=admin).json()["records"],
+        lambda got: any(x["body"].startswith("disk nearly full") for x in got),
+    )
+    # Requests answered, and dais's readings of them stored (rate needs two in its window).
+    for _ in range(5):
+        assert dais.http.get("/api/user", headers=admin).status_code == 200
+    query = f"/api/projects/{own['id']}/prometheus/api/v1/query"
+    rates = _eventually(
+        lambda: dais.http.get(
+            query,
+            params={
+                "query": "sum by (status) (rate(dais_http_requests[5m]))",
+                "time": time.time() - 6,
+            },
+            headers=admin,
+        ).json()["data"]["result"],
+        bool,
+    )
+    assert any(s["metric"]["status"] == "200" for s in rates), rates
+
+    # A plain user: dais's project does not exist for them; their own has no such metrics.
+    erin = dais.person("obs")
+    mine = dais.project(erin)
+    sign_in(page, dais.url, erin.username, erin.password)
+    page.goto(f"{dais.url}/dais/dais/-/health")
+    expect(page.get_by_role("alert")).to_contain_text("404")
+    page.goto(f"{dais.url}/{mine['path']}/-/health")
+    expect(page.get_by_test_id("health-empty")).to_contain_text("This project has no such metrics")
+    expect(page.get_by_test_id("health-panel")).to_have_count(0)
+
+    # The administrator, from the administration's menu.
+    page.context.clear_cookies()
+    sign_in(page, dais.url, "admin", ADMIN_PASSWORD)
+    page.goto(f"{dais.url}/-/admin/users")
+    page.get_by_role("navigation", name="Administration").get_by_role("link", name="Health").click()
+    expect(page).to_have_url(f"{dais.url}/dais/dais/-/health")
+    expect(
+        page.get_by_role("navigation", name="Observe").get_by_role("link", name="Health")
+    ).to_have_attribute("aria-current", "page")
+    page.goto(f"{dais.url}/dais/dais/-/health?range=15m")
+    requests = page.locator('[data-testid="health-panel"][data-panel="requests"]')
+    expect(requests.get_by_test_id("chart-line").first).to_be_visible()
+    expect(requests.get_by_test_id("legend-item").filter(has_text="2xx")).to_have_count(1)
+    for panel in ("latency", "in-flight", "memory", "cpu"):
+        expect(
+            page.locator(f'[data-testid="health-panel"][data-panel="{panel}"]').get_by_test_id(
+                "chart-line"
+            )
+        ).not_to_have_count(0)
+    problems = page.get_by_test_id("health-problems")
+    warning = problems.get_by_test_id("log-record").filter(has_text="disk nearly full")
+    expect(warning.get_by_test_id("log-body")).to_have_text(f"disk nearly full {XSS_SCRIPT}")
+    expect(warning.get_by_test_id("log-severity")).to_have_text("WARN")
+    expect(page.get_by_test_id("health-slow-row").first).to_be_visible()
+    _no_markup_ran(page)

@@ -13,4 +13,6 @@ export default defineRoutes(
   { path: "/-/admin/notifications", load: () => import("./FailedNotifications"), layout: "admin",
     title: "Failed notifications", nav: nav("Failed notifications", 27) },
   { path: "/-/admin/audit", load: () => import("./Audit"), layout: "admin", title: "Audit log", nav: nav("Audit log", 30) },
+  { path: "/-/admin/health", load: () => import("../observe/ToHealth"), layout: "admin", title: "Health",
+    nav: { ...nav("Health", 40), href: () => "/dais/dais/-/health" } },
 );

@@ -12,7 +12,7 @@ export interface ChartSeries {
   points: [number, number][];
 }
 
-const HEIGHT = 280;
+const DEFAULT_HEIGHT = 280;
 const M = { top: 12, right: 16, bottom: 28, left: 64 };
 /** Colours that stay apart on both themes' backgrounds. */
 export const SERIES_COLOURS = ["#4f7bd9", "#d9822b", "#2f9e6e", "#d14d72", "#a35bd6", "#2aa3b8", "#8f9a2b", "#c2563a", "#5a6ee0", "#b0882a"];
@@ -46,7 +46,7 @@ export function timeTicks(start: number, end: number): { at: number[]; step: num
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
-function timeLabel(t: number, step: number): string {
+export function timeLabel(t: number, step: number): string {
   const d = new Date(t);
   const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
   if (step < MINUTE) return `${hm}:${pad(d.getSeconds())}`;
@@ -66,7 +66,16 @@ export function formatValue(v: number): string {
   return String(Number(v.toPrecision(4)));
 }
 
-export function LineChart(props: { series: ChartSeries[]; start: number; end: number; step: number; title: string }) {
+export function LineChart(props: {
+  series: ChartSeries[];
+  start: number;
+  end: number;
+  step: number;
+  title: string;
+  /** the SVG's height in pixels (default 280) */
+  height?: number;
+}) {
+  const HEIGHT = props.height ?? DEFAULT_HEIGHT;
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(800);
   const [hover, setHover] = useState<number | null>(null);

@@ -7,6 +7,7 @@ import { Empty, ErrorBox, Show, useAction, useLoad } from "../../components";
 import { useProject } from "../../layouts/project";
 import type { PageProps } from "../../router";
 import { logTailUrl, searchLogs, type LogFilter } from "./api";
+import { LogHistogram } from "./LogHistogram";
 import {
   Attributes,
   formatTime,
@@ -154,7 +155,7 @@ function keyOf(r: LogRecord): number {
   return k;
 }
 
-function Records(props: { records: LogRecord[]; base: string; freshCount?: number }) {
+export function Records(props: { records: LogRecord[]; base: string; freshCount?: number }) {
   return (
     <ul class="log-records" data-testid="log-records" aria-label="Log records, newest first">
       {props.records.map((r, i) => (
@@ -419,22 +420,26 @@ function Chips(props: { filters: Filters }) {
 
 // --- the page ----------------------------------------------------------------------------
 
+/** What the listing and the histogram ask for: the range (a preset ends now) and the filters. */
+function searchOf(query: URLSearchParams, filters: Filters): LogFilter {
+  const { start, end } = resolveRange(rangeOf(query));
+  return {
+    start: start.toISOString(),
+    end: end.toISOString(),
+    service: filters.service || undefined,
+    min_severity: minSeverity(filters.severity),
+    q: filters.regex ? undefined : filters.text || undefined,
+    regex: filters.regex ? filters.text || undefined : undefined,
+    trace_id: filters.trace || undefined,
+    attribute: filters.attributes,
+  };
+}
+
 function Results(props: { projectId: string; query: URLSearchParams; filters: Filters; base: string; live: boolean }) {
   const { filters, projectId } = props;
   const key = props.query.toString();
   const first = useLoad(async () => {
-    const { start, end } = resolveRange(rangeOf(props.query));
-    const filter: LogFilter = {
-      start: start.toISOString(),
-      end: end.toISOString(),
-      service: filters.service || undefined,
-      min_severity: minSeverity(filters.severity),
-      q: filters.regex ? undefined : filters.text || undefined,
-      regex: filters.regex ? filters.text || undefined : undefined,
-      trace_id: filters.trace || undefined,
-      attribute: filters.attributes,
-      limit: PAGE,
-    };
+    const filter: LogFilter = { ...searchOf(props.query, filters), limit: PAGE };
     return { filter, page: await searchLogs(projectId, filter) };
     // Read again as Live starts (its newest page) and stops (what came meanwhile).
   }, [projectId, key, props.live]);
@@ -519,6 +524,11 @@ export default function Logs({ query }: PageProps) {
           <>
             <FilterForm query={query} filters={filters} services={list} />
             <Chips filters={filters} />
+            {/* Hidden while Live: the tail has no range to count over. Read again with the
+                listing (a new query, or Live turned off). */}
+            {!live && (
+              <LogHistogram projectId={project.id} filter={searchOf(query, filters)} reloadKey={query.toString()} />
+            )}
             <Results projectId={project.id} query={query} filters={filters} base={base} live={live} />
           </>
         )}

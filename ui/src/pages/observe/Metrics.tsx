@@ -14,7 +14,7 @@ const STEPS = 240;
 /** Round steps, in seconds. */
 const STEP_CHOICES = [1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
 
-const stepFor = (seconds: number) => STEP_CHOICES.find((s) => s >= seconds / STEPS) ?? 86400;
+export const stepFor = (seconds: number) => STEP_CHOICES.find((s) => s >= seconds / STEPS) ?? 86400;
 
 /** A series' labels as Prometheus writes them: name{label="value", ...}. */
 export function seriesLabel(metric: Record<string, string>): string {

@@ -4,6 +4,7 @@
 // ApiError whose detail names its type, so the pages show it as they show any problem.
 import { ApiError, getJSON, tracked } from "../../api/client";
 import type {
+  LogHistogram,
   LogPage,
   MatrixSeries,
   PromAnswer,
@@ -51,6 +52,11 @@ export interface LogFilter {
 
 export const searchLogs = (project: string, f: LogFilter) =>
   getJSON<LogPage>(`${telemetry(project)}/logs${queryString({ ...f })}`);
+
+/** The filters of the listing (without its paging), counted in `buckets` slices (1..1000,
+ * default 60) of the range, by level. */
+export const logHistogram = (project: string, f: Omit<LogFilter, "before" | "limit"> & { buckets?: number }) =>
+  getJSON<LogHistogram>(`${telemetry(project)}/logs/histogram${queryString({ ...f })}`);
 
 /** The live tail (text/event-stream of `event: log`, each a LogRecord). */
 export const logTailUrl = (

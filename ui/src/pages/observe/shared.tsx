@@ -10,7 +10,7 @@ import { navigate, useLocation } from "../../router";
 import { listServices } from "./api";
 import type { Service } from "./types";
 
-/** The Logs, Traces and Metrics pages, as tabs under the project's Observe tab (a trace's
+/** The Logs, Traces, Metrics and Health pages, as tabs under the project's Observe tab (a trace's
  * page is under Traces). */
 export function ObserveNav() {
   const { base } = useProject();
@@ -28,6 +28,7 @@ export function ObserveNav() {
       {tab("logs", "Logs")}
       {tab("traces", "Traces")}
       {tab("metrics", "Metrics")}
+      {tab("health", "Health")}
     </nav>
   );
 }

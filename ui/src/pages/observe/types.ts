@@ -23,6 +23,18 @@ export interface LogPage {
   next: string | null;
 }
 
+/** The levels a histogram counts, in OpenTelemetry's order of severity. */
+export type HistogramLevel = "unspecified" | "trace" | "debug" | "info" | "warn" | "error" | "fatal";
+
+/** GET .../telemetry/logs/histogram: the listing's filters counted in equal slices of
+ * [start, end), `step` seconds wide (the last one may end past `end`), by level. */
+export interface LogHistogram {
+  start: string;
+  end: string;
+  step: number;
+  buckets: { start: string; counts: Record<HistogramLevel, number> }[];
+}
+
 export interface SpanEvent {
   time: string;
   name: string;
