@@ -12,7 +12,11 @@ spans and metric points oldest first), and only then is their log deleted. Layou
     {signal}/{project}/{YYYY-MM-DD}/{HH}/part-{id}.parquet
     traces-index/{project}/{YYYY-MM-DD}/{HH}/part-{id}.parquet
     journal/compact-{id}.json                          a compaction under way
-    .trash/                                            partitions being deleted
+
+Everything but the write-ahead log goes through :class:`~.files.PartitionFiles` (local
+files by default), whose puts are atomic and which has no rename, so that S3-compatible
+storage can take its place; the log stays on local disk (appends fsync'd one by one are
+no work for object storage).
 
 A flushed file is named after the log it came from, so replaying a log that outlived its
 flush (a kill between the two) rewrites the same files rather than duplicating rows. Each
@@ -26,6 +30,16 @@ A reader lists files under a lock that compaction and retention take to switch f
 listing holds either the small files or the merged one, never both and never neither. A
 reader that listed before a switch may find a file gone when it opens it: it lists again
 (:mod:`.query` does, on DuckDB's IOException).
+
+Neither needs a rename (object storage has none). Compaction writes a journal naming the
+merged and the replaced files, puts the merged files under their final names (left out of
+listings until the switch), then deletes the replaced ones; :meth:`~TelemetryStore.recover`
+finishes a journal a crash left (forward if every merged file was put, else back). What is
+left out of listings is kept in memory, so it holds for the readers of this process only,
+which is all there are: a store shared by several processes (on S3) would need listings to
+skip the files an open journal names as merged. Retention deletes an hour's files one by
+one under the same lock; after a crash half way, the rest of an expired hour stays listed
+until the next run deletes it.
 
 File I/O, Parquet writing and fsyncs run in worker threads. The methods listing files
 (:meth:`~TelemetryStore.partitions` and its kin) are synchronous; call them in a thread.
@@ -45,7 +59,7 @@ import uuid
 import zlib
 from datetime import UTC, datetime, timedelta
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 import anyio
@@ -56,10 +70,13 @@ import pyarrow.parquet as pq
 
 from dais.errors import TooManyRequests
 
+from .files import LocalPartitionFiles
 from .records import SCHEMAS, Signal
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
+
+    from .files import Location, PartitionFiles
 
 __all__ = [
     "INDEX",
@@ -84,7 +101,7 @@ INDEX = pa.schema(
         pa.field("start_time", _TIME, nullable=False),  # the earliest span's start
         pa.field("end_time", _TIME, nullable=False),  # the latest span's end
         pa.field("spans", pa.int64(), nullable=False),
-        pa.field("file", pa.string(), nullable=False),  # relative to root/telemetry
+        pa.field("file", pa.string(), nullable=False),  # its name in the PartitionFiles
     ]
 )
 
@@ -245,9 +262,11 @@ class _Buffer:
 
 
 class TelemetryStore:
-    """Telemetry of every project, on the local file system.
+    """Telemetry of every project: the write-ahead log on the local file system, the
+    Parquet files in ``files``.
 
     :param root: the data directory; files go under ``root/telemetry``.
+    :param files: where the Parquet files go (default: files under ``root/telemetry``).
     :param flush_interval: seconds a table waits in memory at most.
     :param flush_bytes: a buffer this large is flushed at once.
     :param retention: seconds a partition is kept after its hour ended.
@@ -265,8 +284,10 @@ class TelemetryStore:
         retention: float = 7 * 86400.0,
         retention_for: Mapping[int, float] | Callable[[int], float | None] | None = None,
         max_buffered_bytes: int | None = None,
+        files: PartitionFiles | None = None,
     ) -> None:
         self.base = root / "telemetry"
+        self.files: PartitionFiles = files or LocalPartitionFiles(self.base)
         self.flush_interval = flush_interval
         self.flush_bytes = flush_bytes
         self.retention = retention
@@ -283,6 +304,8 @@ class TelemetryStore:
         self._layout = threading.Lock()
         # Compaction and retention, one at a time (worker threads only).
         self._maintenance = threading.Lock()
+        # Files a compaction has put (or is putting) but not yet switched to: not listed.
+        self._pending: frozenset[str] = frozenset()
 
     # --- appending and flushing ----------------------------------------------------------
 
@@ -391,17 +414,18 @@ class TelemetryStore:
         table = _sorted(pa.concat_tables(tables), signal)
         hours = _split_by_hour(table, column)
         for hour, rows in hours:
-            path = self._hour_dir(signal, project_id, hour) / f"part-{name}.parquet"
-            _write_parquet(rows, path, column, descending=signal in _NEWEST_FIRST)
+            path = f"{self._hour_dir(signal, project_id, hour)}/part-{name}.parquet"
+            _write_parquet(self.files, rows, path, column, descending=signal in _NEWEST_FIRST)
         if signal is Signal.TRACES:
             for hour, rows in hours:
                 self._write_index(project_id, hour, f"part-{name}.parquet", rows)
 
     def _write_index(self, project_id: int, hour: datetime, name: str, spans: pa.Table) -> None:
-        spans_file = self._hour_dir(Signal.TRACES, project_id, hour) / name
+        spans_file = f"{self._hour_dir(Signal.TRACES, project_id, hour)}/{name}"
         _write_parquet(
-            trace_index(spans, self._relative(spans_file)),
-            self._hour_dir(_INDEX_DIR, project_id, hour) / name,
+            self.files,
+            trace_index(spans, spans_file),
+            f"{self._hour_dir(_INDEX_DIR, project_id, hour)}/{name}",
             "trace_id",
         )
 
@@ -417,10 +441,9 @@ class TelemetryStore:
 
     def _recover(self) -> int:
         self._finish_compactions()
+        # Where retention used to move partitions before deleting them.
         shutil.rmtree(self.base / ".trash", ignore_errors=True)
-        for pattern in ("*/*/*/*/.tmp-*", "journal/.tmp-*"):
-            for tmp in self.base.glob(pattern):
-                tmp.unlink(missing_ok=True)
+        self.files.discard_incomplete()
         rows = 0
         live = self._live
         for path in sorted((self.base / "wal").glob("*/*/*.wal")):
@@ -488,11 +511,11 @@ class TelemetryStore:
         with self._maintenance:
             files = self._files_of(signal, project_id, hour)
             live = self._live  # read after listing (see __init__)
-            files = [f for f in files if f.stem.removeprefix("part-") not in live]
-            batches: list[list[Path]] = [[]]
+            files = [f for f in files if PurePosixPath(f).stem.removeprefix("part-") not in live]
+            batches: list[list[str]] = [[]]
             size = 0
             for file in files:
-                file_size = file.stat().st_size
+                file_size = self.files.size(file)
                 if batches[-1] and size + file_size > _COMPACT_INPUT_BYTES:
                     batches.append([])
                     size = 0
@@ -505,30 +528,23 @@ class TelemetryStore:
                     written += 1
             return written
 
-    def _merge(self, signal: Signal, project_id: int, hour: datetime, files: list[Path]) -> None:
+    def _merge(self, signal: Signal, project_id: int, hour: datetime, files: list[str]) -> None:
         """Replace ``files`` with one; for spans, the hour's index files with one as well
         (what they say of other files kept, ``files`` now pointing at the merged one)."""
-        table = pa.concat_tables(
-            [_conform(pq.read_table(f, schema=SCHEMAS[signal]), signal) for f in files]
-        )
+        table = pa.concat_tables([_conform(self._read(f, SCHEMAS[signal]), signal) for f in files])
         table = _sorted(table, signal)
         name = f"part-{ordered_id()}.parquet"
-        target = self._hour_dir(signal, project_id, hour) / name
-        tmp = target.with_name(f".tmp-{name}")
-        _write_parquet(
-            table, tmp, TIME_COLUMN[signal], descending=signal in _NEWEST_FIRST, rename=False
-        )
-        written, replaced = [(tmp, target)], list(files)
+        target = f"{self._hour_dir(signal, project_id, hour)}/{name}"
+        data = _parquet_bytes(table, TIME_COLUMN[signal], descending=signal in _NEWEST_FIRST)
+        written, replaced = [(target, data)], list(files)
         if signal is Signal.TRACES:
             old_index = self._files_of(_INDEX_DIR, project_id, hour)
-            gone = pa.array([self._relative(f) for f in files], pa.string())
-            kept = [pq.read_table(f, schema=INDEX) for f in old_index]
+            gone = pa.array(files, pa.string())
+            kept = [self._read(f, INDEX) for f in old_index]
             kept = [t.filter(pc.invert(pc.is_in(t["file"], value_set=gone))) for t in kept]
-            index = _merged_index([*kept, trace_index(table, self._relative(target))])
-            index_target = self._hour_dir(_INDEX_DIR, project_id, hour) / name
-            index_tmp = index_target.with_name(f".tmp-{name}")
-            _write_parquet(index, index_tmp, "trace_id", rename=False)
-            written.append((index_tmp, index_target))
+            index = _merged_index([*kept, trace_index(table, target)])
+            index_target = f"{self._hour_dir(_INDEX_DIR, project_id, hour)}/{name}"
+            written.append((index_target, _parquet_bytes(index, "trace_id")))
             replaced += old_index
         self._switch(written, replaced)
 
@@ -538,71 +554,70 @@ class TelemetryStore:
             old_index = self._files_of(_INDEX_DIR, project_id, hour)
             if len(old_index) < 2:
                 return 0
-            index = _merged_index([pq.read_table(f, schema=INDEX) for f in old_index])
-            target = old_index[0].with_name(f"part-{ordered_id()}.parquet")
-            tmp = target.with_name(f".tmp-{target.name}")
-            _write_parquet(index, tmp, "trace_id", rename=False)
-            self._switch([(tmp, target)], old_index)
+            index = _merged_index([self._read(f, INDEX) for f in old_index])
+            target = f"{self._hour_dir(_INDEX_DIR, project_id, hour)}/part-{ordered_id()}.parquet"
+            self._switch([(target, _parquet_bytes(index, "trace_id"))], old_index)
             return 1
 
-    def _switch(self, written: list[tuple[Path, Path]], replaced: list[Path]) -> None:
-        """Rename the ``written`` temporaries into place and delete ``replaced``, as one
-        step for readers (under the layout lock) and, through a journal, for a crash."""
-        journal = self.base / "journal" / f"compact-{uuid.uuid4().hex}.json"
-        plan = {
-            "merged": [self._relative(target) for _, target in written],
-            "replaces": [self._relative(r) for r in replaced],
-        }
-        _write_durably(journal, json.dumps(plan).encode())
+    def _read(self, name: str, schema: pa.Schema) -> pa.Table:
+        return pq.read_table(pa.BufferReader(self.files.read(name)), schema=schema)
+
+    def _switch(self, written: list[tuple[str, bytes]], replaced: list[str]) -> None:
+        """Put the ``written`` files and delete ``replaced``, as one step for readers (the
+        new files are unlisted until the old go, under the layout lock) and, through a
+        journal, for a crash. No rename: the puts go straight to the final names."""
+        journal = f"journal/compact-{uuid.uuid4().hex}.json"
+        merged = [name for name, _ in written]
+        plan = {"merged": merged, "replaces": replaced}
+        self.files.put(journal, json.dumps(plan).encode())
+        with self._layout:
+            self._pending = self._pending | set(merged)
         try:
+            for name, data in written:
+                self.files.put(name, data)
             with self._layout:
-                for tmp, target in written:
-                    os.replace(tmp, target)
+                self._pending = self._pending - set(merged)
                 for r in replaced:
-                    r.unlink(missing_ok=True)
+                    self.files.delete(r)
         except OSError:
             # Never leave both the merged and the small files listed: finish or undo now.
             with self._layout:
+                self._pending = self._pending - set(merged)
                 self._finish_compaction(journal)
             raise
-        for directory in {target.parent for _, target in written}:
-            _fsync_dir(directory)
-        _unlink_durably(journal)
+        self.files.delete(journal)
 
-    def _files_of(self, kind: Signal | str, project_id: int, hour: datetime) -> list[Path]:
+    def _files_of(self, kind: Signal | str, project_id: int, hour: datetime) -> list[str]:
+        # Listed the way readers list (through partitions_by_hour), then named: a file's
+        # name is its hour's and its own, whatever the location looks like.
         listed = self.partitions_by_hour(kind, project_id, hour, hour + _HOUR)
-        return listed[0][1] if listed else []
-
-    def _relative(self, path: Path) -> str:
-        return path.relative_to(self.base).as_posix()
+        if not listed:
+            return []
+        prefix = self._hour_dir(kind, project_id, hour)
+        return [f"{prefix}/{PurePosixPath(str(f)).name}" for f in listed[0][1]]
 
     def _finish_compactions(self) -> None:
-        for journal in sorted((self.base / "journal").glob("compact-*.json")):
-            with self._layout:
-                self._finish_compaction(journal)
+        for name in self.files.children("journal"):
+            if name.startswith("compact-") and name.endswith(".json"):
+                with self._layout:
+                    self._finish_compaction(f"journal/{name}")
 
-    def _finish_compaction(self, journal: Path) -> None:
+    def _finish_compaction(self, journal: str) -> None:
         """A merge interrupted after its journal was written: forward if every merged file
         is in place (delete what it replaces), else back (delete the merged files that are)."""
         try:
-            plan: dict[str, list[str]] = json.loads(journal.read_bytes())
-            merged = [self.path_of(p) for p in plan["merged"]]
-            replaced = [self.path_of(p) for p in plan["replaces"]]
+            plan: dict[str, list[str]] = json.loads(self.files.read(journal))
+            merged = [_checked(p) for p in plan["merged"]]
+            replaced = [_checked(p) for p in plan["replaces"]]
         except (ValueError, KeyError, TypeError):
             log.warning("unreadable compaction journal %s: removed", journal)
-            _unlink_durably(journal)
+            self.files.delete(journal)
             return
-        forward = all(m.exists() for m in merged)
-        log.warning(
-            "compaction %s interrupted: %s", journal.name, "finished" if forward else "undone"
-        )
-        for path in replaced if forward else merged:
-            path.unlink(missing_ok=True)
-        for path in merged:
-            path.with_name(f".tmp-{path.name}").unlink(missing_ok=True)
-        for directory in {p.parent for p in merged}:
-            _fsync_dir(directory)
-        _unlink_durably(journal)
+        forward = all(self.files.exists(m) for m in merged)
+        log.warning("compaction %s interrupted: %s", journal, "finished" if forward else "undone")
+        for name in replaced if forward else merged:
+            self.files.delete(name)
+        self.files.delete(journal)
 
     async def apply_retention(self, now: datetime | None = None) -> int:
         """Delete the hour partitions that ended longer than their project's retention ago.
@@ -625,50 +640,51 @@ class TelemetryStore:
 
     def _apply_retention_locked(self, now: datetime) -> int:
         deleted = 0
-        trash = self.base / ".trash"
         for kind in [*Signal, _INDEX_DIR]:
             for project_id in self._projects(kind):
                 cutoff = now - timedelta(seconds=self.retention_of(project_id))
-                project_dir = self.base / kind / str(project_id)
-                for hour, directory in _hour_dirs(project_dir, _BEGINNING, cutoff):
+                project = f"{kind}/{project_id}"
+                for hour, prefix in _hours(self.files, project, _BEGINNING, cutoff):
                     if hour + _HOUR > cutoff:
                         continue
-                    trash.mkdir(parents=True, exist_ok=True)
-                    # Out of sight in one rename, then deleted at leisure.
+                    # Out of sight in one step for readers.
                     with self._layout:
-                        directory.rename(trash / uuid.uuid4().hex)
-                        try:
-                            directory.parent.rmdir()  # the date, once its last hour is gone
-                        except OSError:
-                            pass
+                        for name in self.files.children(prefix):
+                            self.files.delete(f"{prefix}/{name}")
                     deleted += 1
-        shutil.rmtree(trash, ignore_errors=True)
         return deleted
 
     # --- listing (blocking: call from a worker thread) -----------------------------------
 
     def partitions(
         self, signal: Signal, project_id: int, start: datetime, end: datetime
-    ) -> list[Path]:
-        """The files of the hour partitions overlapping [start, end), oldest hour first."""
+    ) -> list[Location]:
+        """The files of the hour partitions overlapping [start, end), oldest hour first, as
+        DuckDB opens them (local paths, with :class:`~.files.LocalPartitionFiles`)."""
         return [
             f for _, files in self.partitions_by_hour(signal, project_id, start, end) for f in files
         ]
 
     def partitions_by_hour(
         self, signal: Signal | str, project_id: int, start: datetime, end: datetime
-    ) -> list[tuple[datetime, list[Path]]]:
+    ) -> list[tuple[datetime, list[Location]]]:
         """Like :meth:`partitions`, grouped by hour: ``(hour, files)``, oldest first."""
-        project_dir = self.base / signal / str(project_id)
+        project = f"{signal}/{project_id}"
         with self._layout:
             result = []
-            for hour, directory in _hour_dirs(project_dir, start, end):
-                files = sorted(directory.glob("part-*.parquet"))
+            pending = self._pending
+            for hour, prefix in _hours(self.files, project, start, end):
+                names = [
+                    f"{prefix}/{name}"
+                    for name in self.files.children(prefix)
+                    if name.startswith("part-") and name.endswith(".parquet")
+                ]
+                files = [self.files.locate(n) for n in names if n not in pending]
                 if files:
                     result.append((hour, files))
             return result
 
-    def trace_index_files(self, project_id: int) -> list[Path]:
+    def trace_index_files(self, project_id: int) -> list[Location]:
         """Every trace-id index file of the project: one per spans file as flushed, about one
         per hour once :meth:`compact` has merged them."""
         return [
@@ -679,24 +695,19 @@ class TelemetryStore:
             for f in files
         ]
 
-    def path_of(self, relative: str) -> Path:
-        """The file a path relative to ``root/telemetry`` (as the index keeps it) names.
+    def path_of(self, relative: str) -> Location:
+        """The file a name (as the index keeps it, relative to ``root/telemetry``) names, as
+        DuckDB opens it.
 
-        :raises ValueError: for a path that would leave the store.
+        :raises ValueError: for a name that would leave the store.
         """
-        path = Path(relative)
-        if path.is_absolute() or ".." in path.parts:
-            raise ValueError(f"not a path inside the telemetry store: {relative!r}")
-        return self.base / path
+        return self.files.locate(_checked(relative))
 
     def _projects(self, kind: Signal | str) -> list[int]:
-        directory = self.base / kind
-        if not directory.is_dir():
-            return []
-        return sorted(int(p.name) for p in directory.iterdir() if p.name.isdigit())
+        return sorted(int(name) for name in self.files.children(kind) if name.isdigit())
 
-    def _hour_dir(self, kind: Signal | str, project_id: int, hour: datetime) -> Path:
-        return self.base / kind / str(project_id) / f"{hour:%Y-%m-%d}" / f"{hour:%H}"
+    def _hour_dir(self, kind: Signal | str, project_id: int, hour: datetime) -> str:
+        return f"{kind}/{project_id}/{hour:%Y-%m-%d}/{hour:%H}"
 
 
 # --- pure helpers ----------------------------------------------------------------------
@@ -778,27 +789,37 @@ def _split_by_hour(table: pa.Table, column: str) -> list[tuple[datetime, pa.Tabl
     return result
 
 
-def _hour_dirs(
-    project_dir: Path, start: datetime, end: datetime
-) -> Iterator[tuple[datetime, Path]]:
-    """The hour directories ``{date}/{HH}`` whose hour overlaps [start, end), in order."""
-    if not project_dir.is_dir():
-        return
+def _hours(
+    files: PartitionFiles, project: str, start: datetime, end: datetime
+) -> Iterator[tuple[datetime, str]]:
+    """The hour prefixes ``{project}/{date}/{HH}`` whose hour overlaps [start, end), in order."""
     first_day = (start - _HOUR).date()
-    for date_dir in sorted(project_dir.iterdir()):
+    for date_name in files.children(project):
         try:
-            day = datetime.strptime(date_dir.name, "%Y-%m-%d").replace(tzinfo=UTC)
+            day = datetime.strptime(date_name, "%Y-%m-%d").replace(tzinfo=UTC)
         except ValueError:
             continue
         if day.date() < first_day or day >= end:
             continue
-        for hour_dir in sorted(date_dir.iterdir()):
-            name = hour_dir.name
+        for name in files.children(f"{project}/{date_name}"):
             if len(name) != 2 or not name.isdigit() or int(name) > 23:
                 continue
             hour = day + timedelta(hours=int(name))
             if hour + _HOUR > start and hour < end:
-                yield hour, hour_dir
+                yield hour, f"{project}/{date_name}/{name}"
+
+
+def _checked(name: str) -> str:
+    """``name`` if it is a name inside the store.
+
+    :raises ValueError: for one that would leave it (absolute, or with ``..``).
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"not a name: {name!r}")
+    path = PurePosixPath(name)
+    if path.is_absolute() or ".." in path.parts or not path.parts:
+        raise ValueError(f"not a path inside the telemetry store: {name!r}")
+    return name
 
 
 def read_wal(path: Path) -> tuple[list[pa.Table], int]:
@@ -831,20 +852,28 @@ def _ipc_bytes(table: pa.Table) -> Any:
 
 
 def _write_parquet(
-    table: pa.Table, path: Path, sorted_by: str, *, descending: bool = False, rename: bool = True
+    files: PartitionFiles,
+    table: pa.Table,
+    name: str,
+    sorted_by: str,
+    *,
+    descending: bool = False,
 ) -> None:
-    """``table`` as a zstd Parquet file at ``path``, fsync'd, written under a temporary name
-    and renamed into place (``rename=False``: left at ``path``, which is the temporary)."""
-    _makedirs_durably(path.parent)
-    tmp = path.with_name(f".tmp-{uuid.uuid4().hex}-{path.name}") if rename else path
+    """``table`` as a zstd Parquet file put under ``name``."""
+    files.put(name, _parquet_bytes(table, sorted_by, descending=descending))
+
+
+def _parquet_bytes(table: pa.Table, sorted_by: str, *, descending: bool = False) -> bytes:
+    """``table`` as a zstd Parquet file, in row groups DuckDB can skip."""
     options: dict[str, Any] = {}
     if "trace_id" in table.schema.names:
         # A trace id is looked up by equality: a bloom filter lets DuckDB skip row groups
         # whose min/max (random ids span the whole range) cannot.
         ndv = max(1, min(table.num_rows, _ROW_GROUP_ROWS))
         options["bloom_filter_options"] = {"trace_id": {"ndv": ndv, "fpp": 0.01}}
+    sink = pa.BufferOutputStream()
     with pq.ParquetWriter(
-        str(tmp),
+        sink,
         table.schema,
         compression="zstd",
         write_statistics=True,
@@ -854,21 +883,7 @@ def _write_parquet(
         **options,
     ) as writer:
         writer.write_table(table, row_group_size=_ROW_GROUP_ROWS)
-    _fsync_file(tmp)
-    if rename:
-        os.replace(tmp, path)
-        _fsync_dir(path.parent)
-
-
-def _write_durably(path: Path, data: bytes) -> None:
-    _makedirs_durably(path.parent)
-    tmp = path.with_name(f".tmp-{path.name}")
-    with tmp.open("wb") as file:
-        file.write(data)
-        file.flush()
-        os.fsync(file.fileno())
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
+    return bytes(sink.getvalue().to_pybytes())
 
 
 def _unlink_durably(path: Path) -> None:
@@ -888,14 +903,6 @@ def _makedirs_durably(directory: Path) -> None:
     for new in reversed(missing):
         new.mkdir(exist_ok=True)
         _fsync_dir(new.parent)
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _fsync_dir(directory: Path) -> None:
