@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable, Iterator
 
 from bench import (
+    alerts,
     ask_roundtrip,
     builds,
     git,
@@ -92,6 +93,7 @@ SERVER_BENCHMARKS: dict[str, Callable[[str], object]] = {
     "promql": promql.main,
     "own-telemetry": own_telemetry.main,
     "tail": tail.main,
+    "alerts": alerts.main,
 }
 
 

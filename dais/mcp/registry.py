@@ -172,6 +172,8 @@ TOOLS: tuple[ToolSpec, ...] = (
     _t("create_alert_rule", "observe", "create_rule", P.OBSERVE_WRITE, writes=True),
     _t("update_alert_rule", "observe", "update_rule", P.OBSERVE_WRITE, writes=True),
     _t("delete_alert_rule", "observe", "delete_rule", P.OBSERVE_WRITE, writes=True),
+    _t("list_silences", "observe", "list_silences", P.OBSERVE_READ),
+    _t("create_silence", "observe", "create_silence", P.OBSERVE_WRITE, writes=True),
     # secrets: names and versions, and setting them; values are read through the API only
     _t("list_secrets", "secrets", "list_project_secrets", P.PROJECT_WRITE),
     _t("set_secret", "secrets", "put_project_secret", P.SECRET_WRITE, writes=True),

@@ -99,8 +99,9 @@ OBSERVE_READERS = {
     "query_metrics_instant",
     "list_alerts",
     "list_alert_rules",
+    "list_silences",
 }
-OBSERVE_WRITERS = {"create_alert_rule", "update_alert_rule", "delete_alert_rule"}
+OBSERVE_WRITERS = {"create_alert_rule", "update_alert_rule", "delete_alert_rule", "create_silence"}
 OBSERVE = OBSERVE_READERS | OBSERVE_WRITERS
 COMMENTS = {"add_issue_comment", "add_merge_request_comment"}
 ADMIN = {

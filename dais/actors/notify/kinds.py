@@ -13,9 +13,12 @@ Who hears of what:
 - ``merged``: a merge request one authored, is assigned to or reviews was merged;
 - ``webhook_disabled``: a project webhook one created was switched off after failing;
 - ``pipeline_failed``: a pipeline one started failed;
-- ``alert_firing`` and ``alert_resolved``: an alert of a project's rule fired, or resolved,
-  told to the rule's ``notify`` users, else the project's owner and maintainers (the event
-  names them: ``alerts.py`` resolves who they are when it writes it).
+- ``alert_firing`` and ``alert_resolved``: a notification group of a project's alerts has
+  alerts firing, or only resolved ones (``alert.notification``, written by the alert
+  evaluator when the group flushes: Alertmanager's grouping, see
+  ``observe/alert_groups.py``), told to the rules' ``notify`` users, else the project's
+  owner and maintainers (the event names them). The per-alert ``alert.firing`` and
+  ``alert.resolved`` events are for webhooks; they notify no one.
 
 No one is told of their own action, and one event tells each person once: if they are both
 assigned and mentioned, the stronger kind (earlier in :data:`PRIORITY`) is the one kept.
@@ -100,8 +103,7 @@ EVENT_KINDS = frozenset(
         "merge_request.merged",
         "webhook.disabled",
         "pipeline.finished",
-        "alert.firing",
-        "alert.resolved",
+        "alert.notification",
     }
 )
 
@@ -168,8 +170,8 @@ def plan(kind: str, payload: Any, public_url: str) -> list[Planned]:
         return _webhook_disabled(payload, path, public_url)
     if kind == "pipeline.finished":
         return _pipeline_failed(payload, path)
-    if kind in {"alert.firing", "alert.resolved"}:
-        return _alert(kind, payload, path)
+    if kind == "alert.notification":
+        return _alert(payload, path)
     thing = payload.get("issue") if kind.startswith("issue") else payload.get("merge_request")
     if not isinstance(thing, dict) or not isinstance(thing.get("iid"), int):
         return []
@@ -273,31 +275,66 @@ def _pipeline_failed(payload: dict[str, Any], path: str) -> list[Planned]:
     ]
 
 
-def _alert(kind: str, payload: dict[str, Any], path: str) -> list[Planned]:
-    """An alert that fired or resolved tells each person the event's ``notify`` names."""
-    rule = payload.get("rule") or {}
-    alert = payload.get("alert") or {}
+def _alert(payload: dict[str, Any], path: str) -> list[Planned]:
+    """A notification group told: each person the event's ``notify`` names hears of the
+    group's firing alerts and those resolved since it was last told."""
+    firing = payload.get("firing")
+    resolved = payload.get("resolved")
     names = payload.get("notify")
-    if not isinstance(rule, dict) or not isinstance(alert, dict) or not isinstance(names, list):
+    group = payload.get("group") or {}
+    if not (
+        isinstance(firing, list)
+        and isinstance(resolved, list)
+        and isinstance(names, list)
+        and isinstance(group, dict)
+    ):
         return []
-    firing = kind == "alert.firing"
-    severity = str(rule.get("severity", ""))
-    title = f"{'Firing' if firing else 'Resolved'}: {rule.get('name', '')} ({severity}) in {path}"
-    labels = alert.get("labels")
-    labels = labels if isinstance(labels, dict) else {}
-    shown = ", ".join(f"{k}={v}" for k, v in sorted(labels.items()) if k != "alertname")
-    value = alert.get("value")
-    lines = [
-        str(alert.get("summary") or ""),
-        f"value: {value}" if firing and value is not None else "",
-        f"labels: {shown}" if shown else "",
-        str(payload.get("reason") or ""),
-    ]
+    told = [a for a in firing + resolved if isinstance(a, dict)]
+    if not told:
+        return []
+    rules = list(dict.fromkeys(str((a.get("rule") or {}).get("name", "")) for a in told))
+    order = {"info": 0, "warning": 1, "critical": 2}
+    severity = max(
+        (str((a.get("rule") or {}).get("severity", "")) for a in told),
+        key=lambda s: order.get(s, -1),
+    )
+    n_firing = payload.get("firing_count", len(firing))
+    n_resolved = payload.get("resolved_count", len(resolved))
+    status = "Firing" if firing else "Resolved"
+    count = n_firing if firing else n_resolved
+    what = ", ".join(rules[:3]) + (f" and {len(rules) - 3} more" if len(rules) > 3 else "")
+    title = f"{status}: {what} ({severity}) in {path}"
+    if isinstance(count, int) and count > 1:
+        title = f"{status} ({count}): {what} ({severity}) in {path}"
+    lines = []
+    for heading, alerts, total in (
+        ("Firing", firing, n_firing),
+        ("Resolved", resolved, n_resolved),
+    ):
+        if not alerts:
+            continue
+        lines.append(f"{heading} ({total}):" if firing and resolved else "")
+        for entry in alerts:
+            alert = entry.get("alert") if isinstance(entry, dict) else None
+            if not isinstance(alert, dict):
+                continue
+            labels = alert.get("labels")
+            labels = labels if isinstance(labels, dict) else {}
+            shown = ", ".join(f"{k}={v}" for k, v in sorted(labels.items()) if k != "alertname")
+            value = alert.get("value")
+            parts = [
+                str(alert.get("summary") or labels.get("alertname") or ""),
+                f"value: {value}" if heading == "Firing" and value is not None else "",
+                f"labels: {shown}" if shown else "",
+            ]
+            lines.append("- " + "; ".join(p for p in parts if p))
+    if payload.get("repeat"):
+        lines.append("(still firing)")
     return [
         Planned(
             username=name,
             kind=Kind.ALERT_FIRING if firing else Kind.ALERT_RESOLVED,
-            thread=f"alert:{rule.get('id')}:{str(alert.get('fingerprint', ''))[:16]}",
+            thread=f"alert:{str(group.get('key', ''))[:16]}",
             title=_short(title, _TITLE * 2),
             body=_short("\n".join(line for line in lines if line), _BODY),
             url=str(payload.get("web_url") or ""),

@@ -27,16 +27,30 @@ __all__ = [
     "EvaluateNow",
     "EvaluatorMessage",
     "EvaluatorStatus",
+    "ExpireSilence",
     "GetEvaluatorStatus",
+    "GetGrouping",
     "GetRule",
+    "Grouping",
+    "HistoryRecord",
+    "Language",
     "ListAlerts",
+    "ListHistory",
     "ListRules",
+    "ListSilences",
+    "Matcher",
+    "MatchOp",
+    "PutGrouping",
     "PassReport",
     "RuleDraft",
     "RuleHealth",
     "RuleRecord",
     "RuleState",
     "Severity",
+    "SilenceDraft",
+    "SilenceRecord",
+    "SilenceState",
+    "CreateSilence",
     "TestResult",
     "TestRule",
     "UpdateRule",
@@ -51,6 +65,13 @@ class Severity(enum.StrEnum):
     INFO = "info"
     WARNING = "warning"
     CRITICAL = "critical"
+
+
+class Language(enum.StrEnum):
+    """What a rule's condition is written in: PromQL over metrics, LogQL over logs."""
+
+    PROMQL = "promql"
+    LOGQL = "logql"
 
 
 class AlertState(enum.StrEnum):
@@ -77,13 +98,17 @@ class RuleHealth(enum.StrEnum):
 class RuleDraft:
     """A rule as written, before the actor checks it.
 
-    ``for_seconds`` is how long an alert must hold before it fires; ``notify`` names who is
-    told (usernames; empty: the project's owner and maintainers).
+    ``for_seconds`` is how long an alert must hold before it fires; ``keep_firing_seconds``
+    how long a firing alert the condition stops returning keeps firing (Prometheus'
+    ``keep_firing_for``); ``notify`` names who is told (usernames; empty: the project's
+    owner and maintainers).
     """
 
     name: str
     expr: str
     for_seconds: int = 0
+    language: Language = Language.PROMQL
+    keep_firing_seconds: int = 0
     severity: Severity = Severity.WARNING
     labels: Mapping[str, str] = attrs.field(factory=dict)
     summary: str = ""
@@ -99,6 +124,8 @@ class RuleRecord:
     name: str
     expr: str
     for_seconds: int
+    language: Language
+    keep_firing_seconds: int
     severity: Severity
     labels: Mapping[str, str]
     summary: str
@@ -133,6 +160,82 @@ class AlertRecord:
     last_evaluated: datetime
     summary: str  # the rule's, with {{ $labels.x }} and {{ $value }} filled in
     description: str
+    #: Since when a firing alert has not been returned (it fires on for keep_firing_for).
+    keep_firing_since: datetime | None = None
+    #: Whether an active silence matches it now (it is then not notified).
+    silenced: bool = False
+
+
+@attrs.frozen
+class HistoryRecord:
+    """One transition of an alert of a rule (``inactive``: not stored before, or after)."""
+
+    id: int
+    rule_id: int
+    fingerprint: str
+    labels: Mapping[str, str]
+    from_state: str
+    to_state: str
+    value: float | None
+    silenced: bool
+    at: datetime
+
+
+class MatchOp(enum.StrEnum):
+    EQUAL = "="
+    NOT_EQUAL = "!="
+    REGEX = "=~"
+    NOT_REGEX = "!~"
+
+
+@attrs.frozen
+class Matcher:
+    """An Alertmanager matcher on one alert label (a regex must match the whole value; an
+    absent label is the empty string)."""
+
+    name: str
+    op: MatchOp
+    value: str
+
+
+class SilenceState(enum.StrEnum):
+    PENDING = "pending"  # starts later
+    ACTIVE = "active"
+    EXPIRED = "expired"
+
+
+@attrs.frozen
+class SilenceDraft:
+    matchers: tuple[Matcher, ...]
+    starts_at: datetime
+    ends_at: datetime
+    comment: str = ""
+
+
+@attrs.frozen
+class SilenceRecord:
+    id: int
+    project_id: int
+    matchers: tuple[Matcher, ...]
+    starts_at: datetime
+    ends_at: datetime
+    comment: str
+    created_by: str | None
+    created_at: datetime
+    state: SilenceState
+
+
+@attrs.frozen
+class Grouping:
+    """How a project's alert notifications are grouped (Alertmanager's route): alerts with
+    the same values of ``group_by`` are told together; a new group waits ``group_wait``
+    seconds, a changed one at most every ``group_interval``, and one still firing is told
+    again every ``repeat_interval``."""
+
+    group_by: tuple[str, ...] = ("alertname",)
+    group_wait: int = 30
+    group_interval: int = 300
+    repeat_interval: int = 14400
 
 
 @attrs.frozen
@@ -197,7 +300,69 @@ class TestRule:
     rule_id: int
 
 
-AlertsMessage = ListRules | GetRule | CreateRule | UpdateRule | DeleteRule | ListAlerts | TestRule
+@attrs.frozen
+class ListHistory:
+    """A rule's transitions, newest first. Replies ``(records, total)``."""
+
+    project_id: int
+    rule_id: int
+    limit: int
+    offset: int = 0
+
+
+@attrs.frozen
+class ListSilences:
+    """The project's silences, active and pending first, then the newest. Replies
+    ``(records, total)``."""
+
+    project_id: int
+    limit: int
+    offset: int = 0
+
+
+@attrs.frozen
+class CreateSilence:
+    project_id: int
+    draft: SilenceDraft
+    audit: AuditContext
+
+
+@attrs.frozen
+class ExpireSilence:
+    """End a silence now (a pending one never starts). Replies the :class:`SilenceRecord`."""
+
+    project_id: int
+    silence_id: int
+    audit: AuditContext
+
+
+@attrs.frozen
+class GetGrouping:
+    project_id: int
+
+
+@attrs.frozen
+class PutGrouping:
+    project_id: int
+    grouping: Grouping
+    audit: AuditContext
+
+
+AlertsMessage = (
+    ListRules
+    | GetRule
+    | CreateRule
+    | UpdateRule
+    | DeleteRule
+    | ListAlerts
+    | TestRule
+    | ListHistory
+    | ListSilences
+    | CreateSilence
+    | ExpireSilence
+    | GetGrouping
+    | PutGrouping
+)
 
 
 @attrs.frozen

@@ -1,10 +1,14 @@
-"""Alerting over a project's metrics: rules, and the evaluator turning them into alerts.
+"""Alerting over a project's metrics and logs: rules, and the evaluator turning them into
+alerts.
 
-A rule is a PromQL expression (``promql.py``'s subset) with Prometheus' alerting-rule
-semantics: every label set the expression returns at an evaluation is an alert, *pending*
-until it has been returned for the rule's ``for``, then *firing*; a firing alert the
-expression stops returning is *resolved* (a pending one just goes). An alert's labels are
-the sample's (without ``__name__``), then the rule's labels, then ``alertname``.
+A rule is a PromQL expression (``promql.py``'s subset) or a LogQL metric query, optionally
+compared with a number (``sum by (service_name) (count_over_time({...} |= "error" [5m])) >
+10``), with Prometheus' alerting-rule semantics: every label set the expression returns at
+an evaluation is an alert, *pending* until it has been returned for the rule's ``for``,
+then *firing*; a firing alert the expression stops returning keeps firing for the rule's
+``keep_firing_for``, then is *resolved* (a pending one just goes). An alert's labels are
+the sample's (without ``__name__``), then the rule's labels, then ``alertname``. Every
+transition is written to ``alert_history`` in its transaction (kept 30 days).
 
 ``AlertsActor`` (``alerts``) keeps the rules: every change is checked here (the expression
 must parse) and written with its audit row. ``AlertEvaluator`` (``alerts.evaluator``) runs
@@ -16,8 +20,17 @@ drops stops evaluating at once (the lock went with the connection); the others t
 lock every few seconds, so one of them takes over.
 
 A transition is written with its outbox event in the same transaction: ``alert.firing`` and
-``alert.resolved`` (webhooks pass them on; notifications tell the rule's ``notify`` users,
-else the project's owner and maintainers).
+``alert.resolved``, which project webhooks pass on. Notifications are grouped, Alertmanager's
+way (``alert_groups.py``): at the end of each pass the evaluator flushes the notification
+groups that are due and writes one ``alert.notification`` event per group told, which the
+notification dispatcher turns into notifications for the rules' ``notify`` users, else the
+project's owner and maintainers.
+
+Silences (Alertmanager's): an alert that an active silence matches changes state, is
+listed (marked silenced) and is in the history as usual, but is not notified: its
+transitions write no ``alert.firing``/``alert.resolved`` event (so no webhook delivery
+either, as Alertmanager sends a silenced alert to no receiver), and grouping leaves it out.
+A silence is judged at the evaluator's ``at``.
 """
 
 from __future__ import annotations
@@ -25,7 +38,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import math
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -38,7 +50,7 @@ from dais.errors import Conflict, DomainError, NotFound, ValidationFailed
 from dais.runtime import Actor, ChildSpec, Fault
 from dais.storage import outbox
 
-from . import promql
+from . import alert_notices, logql, promql
 from .alert_messages import (
     ACTOR,
     EVALUATOR,
@@ -46,15 +58,22 @@ from .alert_messages import (
     AlertsMessage,
     AlertState,
     CreateRule,
+    CreateSilence,
     DeleteRule,
     EvaluateNow,
     EvaluatorMessage,
     EvaluatorStatus,
+    ExpireSilence,
     GetEvaluatorStatus,
+    GetGrouping,
     GetRule,
+    Language,
     ListAlerts,
+    ListHistory,
     ListRules,
+    ListSilences,
     PassReport,
+    PutGrouping,
     RuleDraft,
     RuleHealth,
     RuleRecord,
@@ -73,8 +92,10 @@ from .alert_rules import (
     advance,
     alerts_of,
     check_draft,
+    logql_condition,
     render,
     rule_timeout,
+    silenced,
 )
 
 if TYPE_CHECKING:
@@ -91,6 +112,8 @@ log = logging.getLogger(__name__)
 
 #: How long a resolved alert is kept (it shows when the alert last fired).
 RESOLVED_KEPT = timedelta(days=1)
+#: How long a transition is kept in the history.
+HISTORY_KEPT = timedelta(days=30)
 #: The evaluator's advisory-lock key: the first 8 bytes of sha256("dais.alerts.evaluator").
 LOCK_KEY = int.from_bytes(hashlib.sha256(b"dais.alerts.evaluator").digest()[:8], "big", signed=True)
 #: Rules evaluated at once in a pass (each holds a DuckDB worker thread meanwhile).
@@ -115,28 +138,23 @@ LEFT JOIN alert_instances i ON i.rule_id = r.id AND i.state <> 'resolved'
 _RULE_GROUP = " GROUP BY r.id, u.username"
 _RULES_TO_EVALUATE = """
 SELECT r.id, r.project_id, r.name, r.expr, r.for_seconds, r.severity, r.labels, r.summary,
-       r.description, r.notify, r.updated_at, o.username || '/' || p.name AS project_path
+       r.description, r.notify, r.updated_at, r.language, r.keep_firing_seconds,
+       o.username || '/' || p.name AS project_path
 FROM alert_rules r JOIN projects p ON p.id = r.project_id JOIN users o ON o.id = p.owner_id
 WHERE r.enabled ORDER BY r.id
 """
-_OWNER_AND_MAINTAINERS = """
-SELECT u.username FROM projects p JOIN users u ON u.id = p.owner_id WHERE p.id = $1
-UNION
-SELECT u.username FROM role_assignments a
-JOIN roles r ON r.id = a.role_id JOIN users u ON u.id = a.user_id
-WHERE a.project_id = $1 AND r.name = 'maintainer'
-ORDER BY 1
-"""
 _UPSERT = """
 INSERT INTO alert_instances (rule_id, fingerprint, labels, state, value, active_since, fired_at,
-                             resolved_at, last_evaluated)
-SELECT $1, f, l::jsonb, s, v, a, fa, ra, $2
+                             resolved_at, last_evaluated, keep_firing_since)
+SELECT $1, f, l::jsonb, s, v, a, fa, ra, $2, kf
 FROM unnest($3::text[], $4::text[], $5::text[], $6::float8[], $7::timestamptz[],
-            $8::timestamptz[], $9::timestamptz[]) AS t(f, l, s, v, a, fa, ra)
+            $8::timestamptz[], $9::timestamptz[], $10::timestamptz[])
+     AS t(f, l, s, v, a, fa, ra, kf)
 ON CONFLICT (rule_id, fingerprint) DO UPDATE
    SET labels = EXCLUDED.labels, state = EXCLUDED.state, value = EXCLUDED.value,
        active_since = EXCLUDED.active_since, fired_at = EXCLUDED.fired_at,
-       resolved_at = EXCLUDED.resolved_at, last_evaluated = EXCLUDED.last_evaluated
+       resolved_at = EXCLUDED.resolved_at, last_evaluated = EXCLUDED.last_evaluated,
+       keep_firing_since = EXCLUDED.keep_firing_since
 RETURNING id, fingerprint
 """
 
@@ -152,6 +170,8 @@ def _rule_record(row: Any) -> RuleRecord:
         name=row["name"],
         expr=row["expr"],
         for_seconds=row["for_seconds"],
+        language=Language(row["language"]),
+        keep_firing_seconds=row["keep_firing_seconds"],
         severity=Severity(row["severity"]),
         labels=_json(row["labels"]),
         summary=row["summary"],
@@ -169,20 +189,10 @@ def _rule_record(row: Any) -> RuleRecord:
     )
 
 
-def _instance(row: Any) -> Instance:
-    return Instance(
-        fingerprint=row["fingerprint"],
-        labels=_json(row["labels"]),
-        state=AlertState(row["state"]),
-        value=row["value"],
-        active_since=row["active_since"],
-        fired_at=row["fired_at"],
-        resolved_at=row["resolved_at"],
-        id=row["id"],
-    )
+_instance = alert_notices.instance_of
 
 
-def _alert_record(row: Any) -> AlertRecord:
+def _alert_record(row: Any, silenced: bool = False) -> AlertRecord:
     labels = _json(row["labels"])
     return AlertRecord(
         id=row["id"],
@@ -199,17 +209,13 @@ def _alert_record(row: Any) -> AlertRecord:
         last_evaluated=row["last_evaluated"],
         summary=render(row["summary"], labels, row["value"]),
         description=render(row["description"], labels, row["value"]),
+        keep_firing_since=row["keep_firing_since"],
+        silenced=silenced,
     )
 
 
 def _time(moment: datetime | None) -> str | None:
     return None if moment is None else moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
-
-
-async def _recipients(conn: Conn, project_id: int, notify: Sequence[str]) -> list[str]:
-    if notify:
-        return list(notify)
-    return [r["username"] for r in await conn.fetch(_OWNER_AND_MAINTAINERS, project_id)]
 
 
 async def _emit(
@@ -223,30 +229,10 @@ async def _emit(
     reason: str | None = None,
 ) -> None:
     """The outbox event of one transition, in the caller's transaction."""
-    value = alert.value if alert.value is not None and math.isfinite(alert.value) else None
-    labels = dict(alert.labels)
     payload: dict[str, Any] = {
         "project": {"id": str(rule["project_id"]), "path": project_path},
-        "rule": {
-            "id": str(rule["id"]),
-            "name": rule["name"],
-            "expr": rule["expr"],
-            "for": rule["for_seconds"],
-            "severity": rule["severity"],
-        },
-        "alert": {
-            "id": str(alert.id),
-            "fingerprint": alert.fingerprint,
-            "labels": labels,
-            "state": alert.state.value,
-            "value": value,
-            "active_since": _time(alert.active_since),
-            "fired_at": _time(alert.fired_at),
-            "resolved_at": _time(alert.resolved_at),
-            "summary": render(rule["summary"], labels, alert.value),
-            "description": render(rule["description"], labels, alert.value),
-        },
-        "notify": await _recipients(conn, rule["project_id"], rule["notify"]),
+        **alert_notices.alert_json(rule, alert),
+        "notify": await alert_notices.recipients(conn, rule["project_id"], rule["notify"]),
         "web_url": f"{public_url}/{project_path}/-/alerts",
     }
     if reason is not None:
@@ -269,12 +255,28 @@ async def _resolve_all(
         "SELECT * FROM alert_instances WHERE rule_id = $1 AND state = 'firing'", rule_id
     )
     now = datetime.now(UTC)
+    silences = await alert_notices.active_silences(conn, rule["project_id"], now)
     for row in firing:
         resolved = attrs.evolve(_instance(row), state=AlertState.RESOLVED, resolved_at=now)
-        await _emit(
-            conn, rule, rule["project_path"], resolved, "alert.resolved", public_url, reason=reason
-        )
+        if not silenced(silences, resolved.labels):
+            await _emit(
+                conn,
+                rule,
+                rule["project_path"],
+                resolved,
+                "alert.resolved",
+                public_url,
+                reason=reason,
+            )
     if not delete:
+        await conn.execute(
+            "INSERT INTO alert_history (rule_id, fingerprint, labels, from_state, to_state, "
+            "value, at) SELECT rule_id, fingerprint, labels, state, "
+            "CASE state WHEN 'firing' THEN 'resolved' ELSE 'inactive' END, value, $2 "
+            "FROM alert_instances WHERE rule_id = $1 AND state IN ('firing', 'pending')",
+            rule_id,
+            now,
+        )
         await conn.execute(
             "UPDATE alert_instances SET state = 'resolved', resolved_at = $2 "
             "WHERE rule_id = $1 AND state = 'firing'",
@@ -331,6 +333,29 @@ class AlertsActor(Actor[AlertsMessage]):
                 return await self._alerts(message)
             case TestRule():
                 return await self._test(message)
+            case ListHistory():
+                async with self._pool.acquire() as conn:
+                    await self._rule(conn, message.project_id, message.rule_id)
+                    return await alert_notices.history(
+                        conn, message.rule_id, message.limit, message.offset
+                    )
+            case ListSilences():
+                async with self._pool.acquire() as conn:
+                    return await alert_notices.list_silences(
+                        conn, message.project_id, message.limit, message.offset
+                    )
+            case CreateSilence():
+                async with self._pool.acquire() as conn, conn.transaction():
+                    return await alert_notices.create_silence(conn, message)
+            case ExpireSilence():
+                async with self._pool.acquire() as conn, conn.transaction():
+                    return await alert_notices.expire_silence(conn, message)
+            case GetGrouping():
+                async with self._pool.acquire() as conn:
+                    return await alert_notices.grouping(conn, message.project_id)
+            case PutGrouping():
+                async with self._pool.acquire() as conn, conn.transaction():
+                    return await alert_notices.put_grouping(conn, message)
 
     async def _rule(self, conn: Conn, project_id: int, rule_id: int) -> RuleRecord:
         row = await conn.fetchrow(
@@ -373,8 +398,9 @@ class AlertsActor(Actor[AlertsMessage]):
             rule_id = await conn.fetchval(
                 """
                 INSERT INTO alert_rules (project_id, name, expr, for_seconds, severity, labels,
-                                         summary, description, notify, enabled, created_by)
-                VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11)
+                                         summary, description, notify, enabled, created_by,
+                                         language, keep_firing_seconds)
+                VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $12, $13)
                 ON CONFLICT (project_id, name) DO NOTHING
                 RETURNING id
                 """,
@@ -389,6 +415,8 @@ class AlertsActor(Actor[AlertsMessage]):
                 list(draft.notify),
                 draft.enabled,
                 m.audit.actor_id,
+                draft.language.value,
+                draft.keep_firing_seconds,
             )
             if rule_id is None:
                 raise Conflict(f"this project already has an alert rule named {draft.name!r}")
@@ -418,6 +446,8 @@ class AlertsActor(Actor[AlertsMessage]):
                 name=row["name"],
                 expr=row["expr"],
                 for_seconds=row["for_seconds"],
+                language=Language(row["language"]),
+                keep_firing_seconds=row["keep_firing_seconds"],
                 severity=Severity(row["severity"]),
                 labels=_json(row["labels"]),
                 summary=row["summary"],
@@ -447,8 +477,10 @@ class AlertsActor(Actor[AlertsMessage]):
                 UPDATE alert_rules
                    SET name = $2, expr = $3, for_seconds = $4, severity = $5, labels = $6::jsonb,
                        summary = $7, description = $8, notify = $9, enabled = $10,
-                       health = CASE WHEN expr = $3 THEN health ELSE 'unknown' END,
-                       last_error = CASE WHEN expr = $3 THEN last_error END,
+                       language = $11, keep_firing_seconds = $12,
+                       health = CASE WHEN expr = $3 AND language = $11 THEN health
+                                     ELSE 'unknown' END,
+                       last_error = CASE WHEN expr = $3 AND language = $11 THEN last_error END,
                        updated_at = now()
                  WHERE id = $1
                 """,
@@ -462,6 +494,8 @@ class AlertsActor(Actor[AlertsMessage]):
                 draft.description,
                 list(draft.notify),
                 draft.enabled,
+                draft.language.value,
+                draft.keep_firing_seconds,
             )
             changed = {
                 field: value
@@ -519,7 +553,8 @@ class AlertsActor(Actor[AlertsMessage]):
                 f"{where}",
                 m.project_id,
             )
-        return [_alert_record(r) for r in rows], total
+            silences = await alert_notices.active_silences(conn, m.project_id, datetime.now(UTC))
+        return [_alert_record(r, silenced(silences, _json(r["labels"]))) for r in rows], total
 
     async def _test(self, m: TestRule) -> TestResult:
         async with self._pool.acquire() as conn:
@@ -527,7 +562,7 @@ class AlertsActor(Actor[AlertsMessage]):
         at = datetime.now(UTC)
         try:
             with anyio.fail_after(self._timeout):
-                result = await promql.evaluate_instant(self._query, m.project_id, rule.expr, at)
+                result = await condition(self._query, m.project_id, rule.language, rule.expr, at)
         except TimeoutError:
             raise ValidationFailed(
                 "expr", f"the evaluation took longer than {self._timeout:g} seconds"
@@ -536,7 +571,7 @@ class AlertsActor(Actor[AlertsMessage]):
             raise ValidationFailed("expr", exc.rule) from None
         if isinstance(result, int | float):
             return TestResult((({}, float(result)),), 1, at)
-        samples = tuple((dict(s.labels), s.value) for s in result[:MAX_ALERTS])
+        samples = tuple((dict(labels), value) for labels, value in result[:MAX_ALERTS])
         return TestResult(samples, len(result), at)
 
 
@@ -544,9 +579,33 @@ def _plain(value: Any) -> Any:
     """A value for an audit row's JSON."""
     if isinstance(value, tuple):
         return list(value)
-    if isinstance(value, Severity):
+    if isinstance(value, Severity | Language):
         return value.value
     return value
+
+
+async def condition(
+    query: TelemetryQuery, project_id: int, language: Language | str, expr: str, at: datetime
+) -> list[tuple[Mapping[str, str], float]] | float:
+    """What a rule's expression returns at ``at``: PromQL's instant result, or a LogQL
+    condition's series (their value at ``at``) that pass its comparison.
+
+    :raises ValidationFailed: when the expression does not parse or cannot be evaluated.
+    """
+    if Language(language) is Language.PROMQL:
+        result = await promql.evaluate_instant(query, project_id, expr, at)
+        if isinstance(result, int | float):
+            return float(result)
+        return [(s.labels, s.value) for s in result]
+    cond = logql_condition(expr)
+    at_ns = int(at.timestamp()) * 10**9 + at.microsecond * 1000
+    series = await logql.evaluate(
+        query, project_id, cond.metric, start_ns=at_ns, end_ns=at_ns, step_ns=10**9
+    )
+    found: list[tuple[Mapping[str, str], float]] = [
+        (s.labels, value) for s in series for _t, value in s.points[-1:] if cond.keeps(value)
+    ]
+    return found
 
 
 # --- the evaluator -------------------------------------------------------------------------
@@ -692,6 +751,12 @@ class AlertEvaluator(Actor[EvaluatorMessage]):
             async with anyio.create_task_group() as tg:
                 for rule in rules:
                     tg.start_soon(one, rule)
+            try:
+                async with self._pool.acquire() as conn, conn.transaction():
+                    await alert_notices.flush_groups(conn, at, self._public_url)
+                    await conn.execute("DELETE FROM alert_history WHERE at < $1", at - HISTORY_KEPT)
+            except _DB_ERRORS as exc:
+                log.warning("alert notifications: the groups were not flushed: %r", exc)
             self._last = PassReport(
                 at, len(rules), counts["errors"], counts["alert.firing"], counts["alert.resolved"]
             )
@@ -703,8 +768,8 @@ class AlertEvaluator(Actor[EvaluatorMessage]):
         returned = None
         try:
             with anyio.fail_after(self._timeout):
-                result = await promql.evaluate_instant(
-                    self._query, rule["project_id"], rule["expr"], at
+                result = await condition(
+                    self._query, rule["project_id"], rule["language"], rule["expr"], at
                 )
             returned = alerts_of(result, rule["name"], _json(rule["labels"]))
             error = None
@@ -753,16 +818,35 @@ class AlertEvaluator(Actor[EvaluatorMessage]):
                 "SELECT * FROM alert_instances WHERE rule_id = $1 FOR UPDATE", rule["id"]
             )
             stored = {r["fingerprint"]: _instance(r) for r in rows}
-            changes = advance(stored, returned, at, timedelta(seconds=rule["for_seconds"]))
+            changes = advance(
+                stored,
+                returned,
+                at,
+                timedelta(seconds=rule["for_seconds"]),
+                timedelta(seconds=rule["keep_firing_seconds"]),
+            )
             ids = await self._store(conn, rule["id"], at, changes)
+            transitions = [c for c in changes if c.transition]
+            silences = (
+                await alert_notices.active_silences(conn, rule["project_id"], at)
+                if transitions
+                else []
+            )
             outcomes = []
-            for change in changes:
+            quiet = []
+            for change in transitions:
+                hushed = silenced(silences, change.instance.labels)
+                quiet.append(hushed)
                 if change.event is not None:
+                    outcomes.append(change.event)
+                    if hushed:
+                        continue
                     alert = attrs.evolve(change.instance, id=ids[change.instance.fingerprint])
                     await _emit(
                         conn, rule, rule["project_path"], alert, change.event, self._public_url
                     )
-                    outcomes.append(change.event)
+            if transitions:
+                await alert_notices.record_history(conn, rule["id"], at, transitions, quiet)
             await conn.execute(
                 "DELETE FROM alert_instances WHERE rule_id = $1 AND state = 'resolved' "
                 "AND resolved_at < $2",
@@ -793,6 +877,7 @@ class AlertEvaluator(Actor[EvaluatorMessage]):
             [a.active_since for a in kept],
             [a.fired_at for a in kept],
             [a.resolved_at for a in kept],
+            [a.keep_firing_since for a in kept],
         )
         return {r["fingerprint"]: r["id"] for r in rows}
 

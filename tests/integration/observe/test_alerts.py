@@ -153,7 +153,10 @@ async def evaluate(services: Any, at: datetime, name: str = am.EVALUATOR) -> am.
 
 
 async def alert_events(pool: asyncpg.Pool[Any]) -> list[tuple[str, dict[str, Any]]]:
-    rows = await pool.fetch("SELECT kind, payload::text FROM events WHERE kind LIKE 'alert.%'")
+    rows = await pool.fetch(
+        "SELECT kind, payload::text FROM events WHERE kind IN ('alert.firing', 'alert.resolved') "
+        "ORDER BY id"
+    )
     return [(r["kind"], json.loads(r["payload"])) for r in rows]
 
 
@@ -181,6 +184,14 @@ async def test_a_rule_goes_pending_then_firing_then_resolved_and_tells_people(
         summary="{{ $labels.team }} serves {{ $value }} requests/s",
     )
     assert (rule["for"], rule["state"], rule["health"]) == (30, "inactive", "unknown")
+    # Notified as soon as it fires (no group_wait); the resolution at the group's next flush.
+    r = await client.put(
+        f"/api/projects/{project.id}/alert-grouping",
+        json={"group_wait": 0, "group_interval": 60},
+        headers=project.auth,
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["group_by"] == ["alertname"]
     await leading(services)
 
     project.requests.add(1, {"route": "/cart"})
@@ -542,3 +553,382 @@ async def test_a_rule_is_tried_out_without_changing_anything(
     ]
     assert await pool.fetchval("SELECT count(*) FROM alert_instances") == 0
     assert (await project.get(f"{project.rules}/{rule['id']}"))["health"] == "unknown"
+
+
+# --- keep_firing_for, LogQL, history, silences, grouping ------------------------------------
+
+
+async def notifications(client: httpx.AsyncClient, services: Any, auth: dict[str, str]) -> Any:
+    kick(services)
+    r = await client.get("/api/user/notifications", headers=auth)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+async def notification_events(pool: asyncpg.Pool[Any]) -> list[dict[str, Any]]:
+    rows = await pool.fetch(
+        "SELECT payload::text FROM events WHERE kind = 'alert.notification' ORDER BY id"
+    )
+    return [json.loads(r["payload"]) for r in rows]
+
+
+async def group_settings(project: Project, **body: Any) -> None:
+    r = await project.client.put(
+        f"/api/projects/{project.id}/alert-grouping", json=body, headers=project.auth
+    )
+    assert r.status_code == 200, r.text
+
+
+async def test_keep_firing_for_holds_a_firing_alert_then_it_resolves_with_its_history(
+    project: Project, services: Any, pool: asyncpg.Pool[Any]
+) -> None:
+    rule = await project.rule(name="Sticky", expr=RULE, keep_firing_for="2m")
+    assert (rule["keep_firing_for"], rule["language"]) == (120, "promql")
+    await leading(services)
+    project.requests.add(1, {"route": "/cart"})
+    await project.send()
+    project.requests.add(5000, {"route": "/cart"})
+    last = await project.send()
+
+    assert (await evaluate(services, last + timedelta(seconds=1))).fired == 1
+    # The counter is gone (past the rate's window): it keeps firing for two minutes.
+    gone = last + timedelta(minutes=5)
+    report = await evaluate(services, gone)
+    assert report.resolved == 0
+    [alert] = await project.get(f"/api/projects/{project.id}/alerts")
+    assert alert["state"] == "firing"
+    assert alert["keep_firing_since"].startswith(gone.strftime("%Y-%m-%dT%H:%M"))
+    assert (await evaluate(services, gone + timedelta(seconds=119))).resolved == 0
+    assert (await evaluate(services, gone + timedelta(seconds=120))).resolved == 1
+    assert await project.get(f"/api/projects/{project.id}/alerts") == []
+    assert [k for k, _ in await alert_events(pool)] == ["alert.firing", "alert.resolved"]
+
+    history = await project.client.get(
+        f"{project.rules}/{rule['id']}/history", params={"per_page": 1}, headers=project.auth
+    )
+    assert history.status_code == 200, history.text
+    assert history.headers["x-total-count"] == "2"
+    [newest] = history.json()
+    assert (newest["from_state"], newest["to_state"]) == ("firing", "resolved")
+    assert newest["labels"] == {"alertname": "Sticky"}
+    both = await project.get(f"{project.rules}/{rule['id']}/history")
+    assert [(h["from_state"], h["to_state"]) for h in both] == [
+        ("firing", "resolved"),
+        ("inactive", "firing"),
+    ]
+    assert both[1]["value"] > 1
+
+
+async def test_a_logql_rule_fires_on_error_lines(
+    project: Project, services: Any, pool: asyncpg.Pool[Any]
+) -> None:
+    now = datetime.now(UTC).replace(microsecond=0)
+
+    def record(seconds_ago: int, body: str) -> dict[str, Any]:
+        ns = int((now - timedelta(seconds=seconds_ago)).timestamp()) * 10**9
+        return {"timeUnixNano": str(ns), "severityText": "ERROR", "body": {"stringValue": body}}
+
+    lines = [record(k, f"error: payment {k} failed") for k in range(1, 13)]
+    lines += [record(k, "ok") for k in range(1, 30)]
+    body = {
+        "resourceLogs": [
+            {
+                "resource": {
+                    "attributes": [{"key": "service.name", "value": {"stringValue": "api"}}]
+                },
+                "scopeLogs": [{"logRecords": lines}],
+            }
+        ]
+    }
+    r = await project.client.post(
+        "/v1/logs", json=body, headers={"Authorization": f"Bearer {project.token}"}
+    )
+    assert r.status_code == 200, r.text
+    await services.telemetry.flush()
+    expr = 'sum by (service_name) (count_over_time({service_name="api"} |= "error" [5m])) > 10'
+    rule = await project.rule(name="Errors", language="logql", expr=expr, labels={"team": "api"})
+    quiet = await project.rule(
+        name="FewErrors", language="logql", expr=expr.replace("> 10", "> 100")
+    )
+    await leading(services)
+    report = await evaluate(services, now + timedelta(seconds=1))
+    assert (report.rules, report.errors, report.fired) == (2, 0, 1)
+    [alert] = await project.get(f"/api/projects/{project.id}/alerts")
+    assert alert["labels"] == {"alertname": "Errors", "service_name": "api", "team": "api"}
+    assert alert["value"] == 12
+    assert (await project.get(f"{project.rules}/{quiet['id']}"))["health"] == "ok"
+    r = await project.client.post(f"{project.rules}/{rule['id']}/test", headers=project.auth)
+    assert r.status_code == 200, r.text
+    assert r.json()["samples"] == [{"labels": {"service_name": "api"}, "value": 12}]
+    # Past the five minutes, no error line counts: resolved.
+    assert (await evaluate(services, now + timedelta(minutes=6))).resolved == 1
+
+
+async def test_a_silence_hushes_notifications_and_webhook_events_until_it_expires(
+    project: Project, services: Any, pool: asyncpg.Pool[Any], client: httpx.AsyncClient
+) -> None:
+    await group_settings(project, group_wait=0, group_interval=60)
+    silences = f"/api/projects/{project.id}/silences"
+    r = await client.post(
+        silences,
+        json={
+            "matchers": [
+                {"name": "team", "op": "=", "value": "shop"},
+                {"name": "alertname", "op": "=~", "value": "Always|Never"},
+            ],
+            "ends_at": (datetime.now(UTC) + timedelta(hours=1)).isoformat(),
+            "comment": "maintenance window",
+        },
+        headers=project.auth,
+    )
+    assert r.status_code == 201, r.text
+    silence = r.json()
+    assert (silence["state"], silence["created_by"]) == ("active", "alice")
+    rule = await project.rule(name="Always", expr="vector(1)", labels={"team": "shop"})
+    await leading(services)
+    at = datetime.now(UTC)
+    assert (await evaluate(services, at)).fired == 1
+    [alert] = await project.get(f"/api/projects/{project.id}/alerts")
+    assert (alert["state"], alert["silenced"]) == ("firing", True)
+    [entry] = await project.get(f"{project.rules}/{rule['id']}/history")
+    assert (entry["to_state"], entry["silenced"]) == ("firing", True)
+    await evaluate(services, at + timedelta(seconds=61))
+    # No event for webhooks, none for notifications.
+    assert await alert_events(pool) == []
+    assert await notification_events(pool) == []
+
+    r = await client.delete(f"{silences}/{silence['id']}", headers=project.auth)
+    assert r.status_code == 200, r.text
+    assert r.json()["state"] == "expired"
+    r = await client.delete(f"{silences}/{silence['id']}", headers=project.auth)
+    _problem(r, 409)
+    [listed] = await project.get(silences)
+    assert listed["state"] == "expired"
+    after = datetime.now(UTC) + timedelta(seconds=1)
+    await evaluate(services, after)
+    [alert] = await project.get(f"/api/projects/{project.id}/alerts")
+    assert alert["silenced"] is False
+    [told] = await notification_events(pool)
+    assert [a["alert"]["labels"]["alertname"] for a in told["firing"]] == ["Always"]
+    note = await eventually(
+        lambda: _kinds(client, services, project.auth, "alert_firing"), patience=20
+    )
+    assert note[0]["title"] == "Firing: Always (warning) in alice/web"
+
+
+async def _kinds(
+    client: httpx.AsyncClient, services: Any, auth: dict[str, str], kind: str
+) -> list[dict[str, Any]]:
+    return [n for n in await notifications(client, services, auth) if n["kind"] == kind]
+
+
+async def test_alerts_of_a_group_are_notified_together_as_alertmanager_does(
+    project: Project, services: Any, pool: asyncpg.Pool[Any], client: httpx.AsyncClient
+) -> None:
+    await group_settings(
+        project, group_by=["team"], group_wait=30, group_interval=300, repeat_interval=3600
+    )
+    for name in ("CartSlow", "PaySlow"):
+        await project.rule(name=name, expr="vector(1)", labels={"team": "shop"})
+    other = await project.rule(name="Elsewhere", expr="vector(1)", labels={"team": "ops"})
+    await leading(services)
+    t0 = datetime.now(UTC)
+    await evaluate(services, t0)
+    assert await notification_events(pool) == []  # group_wait
+    await evaluate(services, t0 + timedelta(seconds=15))
+    assert await notification_events(pool) == []
+    await evaluate(services, t0 + timedelta(seconds=30))
+    told = await notification_events(pool)
+    assert len(told) == 2  # one per group: team=shop and team=ops
+    shop = next(t for t in told if t["group"]["labels"] == {"team": "shop"})
+    assert sorted(a["rule"]["name"] for a in shop["firing"]) == ["CartSlow", "PaySlow"]
+    assert sorted(shop["notify"]) == ["alice"]
+
+    # A third joins: told at the next group_interval, not before.
+    third = await project.rule(name="ShipSlow", expr="vector(1)", labels={"team": "shop"})
+    await evaluate(services, t0 + timedelta(seconds=60))
+    await evaluate(services, t0 + timedelta(seconds=329))
+    assert len(await notification_events(pool)) == 2
+    await evaluate(services, t0 + timedelta(seconds=330))
+    told = await notification_events(pool)
+    assert len(told) == 3
+    assert told[-1]["firing_count"] == 3 and told[-1]["repeat"] is False
+    # Nothing changed: nothing more until repeat_interval has passed since the last word.
+    await evaluate(services, t0 + timedelta(seconds=630))
+    assert len(await notification_events(pool)) == 3
+    await evaluate(services, t0 + timedelta(seconds=330 + 3600))
+    told = await notification_events(pool)
+    # Both groups are told again (ops' last word was at 30 s).
+    repeats = told[3:]
+    assert sorted(t["group"]["labels"]["team"] for t in repeats) == ["ops", "shop"]
+    assert all(t["repeat"] for t in repeats)
+
+    # One resolves: told at the group's next flush, with the two still firing.
+    r = await client.patch(
+        f"{project.rules}/{third['id']}", json={"expr": "vector(1) > 2"}, headers=project.auth
+    )
+    assert r.status_code == 200, r.text
+    resolve_at = t0 + timedelta(seconds=3960)
+    assert (await evaluate(services, resolve_at)).resolved == 1
+    assert len(await notification_events(pool)) == 5
+    await evaluate(services, t0 + timedelta(seconds=330 + 3600 + 300))
+    last = (await notification_events(pool))[-1]
+    assert [a["rule"]["name"] for a in last["resolved"]] == ["ShipSlow"]
+    assert last["firing_count"] == 2 and last["status"] == "firing"
+    # The other group's alerts resolve: a resolved-only notification, and the group goes.
+    r = await client.patch(
+        f"{project.rules}/{other['id']}", json={"enabled": False}, headers=project.auth
+    )
+    assert r.status_code == 200, r.text
+    await evaluate(services, t0 + timedelta(seconds=330 + 3600 + 600))
+    final = (await notification_events(pool))[-1]
+    assert (final["status"], final["group"]["labels"]) == ("resolved", {"team": "ops"})
+    assert await pool.fetchval("SELECT count(*) FROM alert_groups") == 1
+
+    firing = await eventually(
+        lambda: _at_least(client, services, project.auth, "alert_firing", 5), patience=20
+    )
+    assert any(
+        n["title"] == "Firing (3): CartSlow, PaySlow, ShipSlow (warning) in alice/web"
+        for n in firing
+    )
+    [resolved] = await eventually(
+        lambda: _at_least(client, services, project.auth, "alert_resolved", 1), patience=20
+    )
+    assert resolved["title"] == "Resolved: Elsewhere (warning) in alice/web"
+
+
+async def _at_least(
+    client: httpx.AsyncClient, services: Any, auth: dict[str, str], kind: str, n: int
+) -> list[dict[str, Any]] | None:
+    found = await _kinds(client, services, auth, kind)
+    return found if len(found) >= n else None
+
+
+_SOON = (datetime.now(UTC) + timedelta(days=1)).isoformat()
+_TEAM = {"name": "team", "op": "=", "value": "shop"}
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"matchers": [{"name": "team", "op": "==", "value": "x"}], "ends_at": _SOON}, "matchers"),
+        ({"matchers": [{"name": "team", "op": "=~", "value": "("}], "ends_at": _SOON}, "matchers"),
+        ({"matchers": [{"name": "t", "op": "=~", "value": "(a+)+$"}], "ends_at": _SOON}, "match"),
+        ({"matchers": [{"name": "t", "op": "=~", "value": "(?=a)"}], "ends_at": _SOON}, "match"),
+        ({"matchers": [{"name": "t", "op": "=~", "value": ".*"}], "ends_at": _SOON}, "matchers"),
+        ({"matchers": [{"name": "t", "op": "!=", "value": "x"}], "ends_at": _SOON}, "matchers"),
+        ({"matchers": [{"name": "a-b", "op": "=", "value": "x"}], "ends_at": _SOON}, "matchers"),
+        ({"matchers": [{"name": "t", "op": "=", "value": "a\x00"}], "ends_at": _SOON}, "matchers"),
+        ({"matchers": [], "ends_at": _SOON}, "matchers"),
+        ({"matchers": [_TEAM] * 10_000, "ends_at": _SOON}, "matchers"),
+        ({"matchers": [_TEAM], "ends_at": "2000-01-01T00:00:00Z"}, "ends_at"),
+        (
+            {
+                "matchers": [_TEAM],
+                "starts_at": "2998-01-02T00:00:00Z",
+                "ends_at": "2998-01-01T00:00:00Z",
+            },
+            "ends_at",
+        ),
+        ({"matchers": [_TEAM], "ends_at": _SOON[:19]}, "ends_at"),
+        ({"matchers": [_TEAM], "ends_at": _SOON, "comment": "c" * 100_000}, "comment"),
+        ({"matchers": [_TEAM], "ends_at": _SOON, "created_by": "mallory"}, "created_by"),
+        ({"matchers": [_TEAM]}, "ends_at"),
+        ({"matchers": [_TEAM], "ends_at": "2999-01-01T00:00:00Z"}, "ends_at"),
+    ],
+)
+async def test_a_silence_that_breaks_a_rule_is_refused_naming_its_field(
+    project: Project, body: dict[str, Any], field: str
+) -> None:
+    silences = f"/api/projects/{project.id}/silences"
+    r = await project.client.post(silences, json=body, headers=project.auth)
+    _problem(r, 422, field)
+    assert await project.get(silences) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"name": "Bad", "expr": "up", "language": "sql"}, "language"),
+        ({"name": "Bad", "expr": "up", "keep_firing_for": "25h"}, "keep_firing_for"),
+        ({"name": "Bad", "expr": "up", "keep_firing_for": -5}, "keep_firing_for"),
+        ({"name": "Bad", "expr": '{service_name="api"}', "language": "logql"}, "expr"),
+        ({"name": "Bad", "expr": "sum(rate(up[5m])) > 1", "language": "logql"}, "expr"),
+        ({"name": "Bad", "expr": 'count_over_time({a="b"}[5m]) > x', "language": "logql"}, "expr"),
+        (
+            {"name": "Bad", "expr": 'count_over_time({a="b"}[5m]) > 1e999', "language": "logql"},
+            "expr",
+        ),
+        ({"name": "Bad", "expr": "(" * 500 + ")" * 500, "language": "logql"}, "expr"),
+    ],
+)
+async def test_a_new_rule_field_that_breaks_a_rule_is_refused(
+    project: Project, body: dict[str, Any], field: str
+) -> None:
+    r = await project.client.post(project.rules, json=body, headers=project.auth)
+    _problem(r, 422, field)
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"group_by": ["a-b"]}, "group_by"),
+        ({"group_by": ["x"] * 33}, "group_by"),
+        ({"group_wait": -1}, "group_wait"),
+        ({"group_wait": 86401}, "group_wait"),
+        ({"group_interval": 0}, "group_interval"),
+        ({"repeat_interval": 10**9}, "repeat_interval"),
+        ({"receiver": "x"}, "receiver"),
+    ],
+)
+async def test_grouping_that_breaks_a_rule_is_refused(
+    project: Project, body: dict[str, Any], field: str
+) -> None:
+    path = f"/api/projects/{project.id}/alert-grouping"
+    _problem(await project.client.put(path, json=body, headers=project.auth), 422, field)
+    assert (await project.get(path))["group_wait"] == 30
+
+
+async def test_silences_and_history_are_seen_and_changed_only_as_permissions_allow(
+    project: Project, client: httpx.AsyncClient, make_user: MakeUser
+) -> None:
+    _eve, eve_auth = await make_user("eve")
+    r = await client.post("/api/projects", json={"name": "other"}, headers=eve_auth)
+    assert r.status_code == 201, r.text
+    theirs = r.json()["id"]
+    r = await client.post(
+        f"/api/projects/{theirs}/silences",
+        json={"matchers": [_TEAM], "ends_at": _SOON},
+        headers=eve_auth,
+    )
+    assert r.status_code == 201, r.text
+    their_silence = r.json()["id"]
+    rule = await project.rule(name="Mine", expr="vector(1)")
+    # Another project's silence, through this project: not found, and left as it was.
+    mine = f"/api/projects/{project.id}/silences"
+    _problem(await client.delete(f"{mine}/{their_silence}", headers=project.auth), 404)
+    r = await client.get(f"/api/projects/{theirs}/silences", headers=eve_auth)
+    assert r.json()[0]["state"] == "active"
+    _problem(await client.delete(f"{mine}/99999999", headers=project.auth), 404)
+    # eve may not touch alice's project (private: not found), nor read its history.
+    r = await client.get(f"/api/projects/{project.id}", headers=eve_auth)
+    hidden = 404 if r.status_code == 404 else 403
+    for method, path in [
+        ("POST", mine),
+        ("GET", mine),
+        ("GET", f"{project.rules}/{rule['id']}/history"),
+        ("PUT", f"/api/projects/{project.id}/alert-grouping"),
+    ]:
+        r = await client.request(
+            method, path, json={"matchers": [_TEAM], "ends_at": _SOON}, headers=eve_auth
+        )
+        assert r.status_code in {hidden, 403, 422}, (method, path, r.text)
+        assert r.status_code != 422 or method == "PUT", r.text
+    # Another project's rule's history: not found.
+    r = await client.post(
+        f"/api/projects/{theirs}/alert-rules", json={"name": "T", "expr": "up"}, headers=eve_auth
+    )
+    assert r.status_code == 201, r.text
+    r = await client.get(f"{project.rules}/{r.json()['id']}/history", headers=project.auth)
+    _problem(r, 404)

@@ -455,6 +455,24 @@ export interface paths {
         patch: operations["ApiProjectsUpdateProject"];
         trace?: never;
     };
+    "/api/projects/{project}/alert-grouping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How alert notifications are grouped */
+        get: operations["ApiProjectsAlertGroupingGetGrouping"];
+        /** Change how alert notifications are grouped */
+        put: operations["ApiProjectsAlertGroupingPutGrouping"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{project}/alert-rules": {
         parameters: {
             query?: never;
@@ -490,6 +508,23 @@ export interface paths {
         head?: never;
         /** Change an alert rule */
         patch: operations["ApiProjectsAlertRulesRuleIdUpdateRule"];
+        trace?: never;
+    };
+    "/api/projects/{project}/alert-rules/{rule_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An alert rule's transitions, newest first (kept 30 days) */
+        get: operations["ApiProjectsAlertRulesRuleIdHistoryRuleHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/projects/{project}/alert-rules/{rule_id}/test": {
@@ -1590,6 +1625,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{project}/silences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A project's silences, active and pending first */
+        get: operations["ApiProjectsSilencesListSilences"];
+        put?: never;
+        /** Silence matching alerts */
+        post: operations["ApiProjectsSilencesCreateSilence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project}/silences/{silence_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Expire a silence now */
+        delete: operations["ApiProjectsSilencesSilenceIdExpireSilence"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{project}/telemetry/logs": {
         parameters: {
             query?: never;
@@ -2317,6 +2387,7 @@ export interface components {
             description: string;
             fired_at: string | null;
             id: string;
+            keep_firing_since: string | null;
             labels: {
                 [key: string]: string;
             };
@@ -2325,6 +2396,7 @@ export interface components {
             rule_id: string;
             rule_name: string;
             severity: components["schemas"]["Severity"];
+            silenced: boolean;
             state: components["schemas"]["AlertState"];
             summary: string;
             value: number | null;
@@ -2663,6 +2735,30 @@ export interface components {
             path: string;
             start_branch?: string | null;
         };
+        /** GroupingIO */
+        GroupingIO: {
+            group_by?: string[];
+            /** @default 300 */
+            group_interval?: number;
+            /** @default 30 */
+            group_wait?: number;
+            /** @default 14400 */
+            repeat_interval?: number;
+        };
+        /** HistoryOut */
+        HistoryOut: {
+            /** Format: date-time */
+            at: string;
+            fingerprint: string;
+            from_state: string;
+            id: string;
+            labels: {
+                [key: string]: string;
+            };
+            silenced: boolean;
+            to_state: string;
+            value: number | null;
+        };
         /**
          * HookEvent
          * @description What a hook may subscribe to (the ``X-Dais-Event`` header).
@@ -2840,6 +2936,13 @@ export interface components {
             description?: string;
             name?: string;
         };
+        /**
+         * Language
+         * @description What a rule's condition is written in: PromQL over metrics, LogQL over logs.
+         * @default promql
+         * @enum {string}
+         */
+        Language: "promql" | "logql";
         /** ListAnswer */
         ListAnswer: {
             data: unknown[];
@@ -2900,6 +3003,23 @@ export interface components {
             /** @default true */
             read?: boolean;
         };
+        /** MatcherIn */
+        MatcherIn: {
+            name: string;
+            op: components["schemas"]["MatchOp"];
+            value: string;
+        };
+        /** MatcherOut */
+        MatcherOut: {
+            name: string;
+            op: components["schemas"]["MatchOp"];
+            value: string;
+        };
+        /**
+         * MatchOp
+         * @enum {string}
+         */
+        MatchOp: "=" | "!=" | "=~" | "!~";
         /** MemberIn */
         MemberIn: {
             role: string;
@@ -3404,9 +3524,12 @@ export interface components {
             expr: string;
             /** @default 0 */
             for?: number | string;
+            /** @default 0 */
+            keep_firing_for?: number | string;
             labels?: {
                 [key: string]: string;
             };
+            language?: components["schemas"]["Language"];
             name: string;
             notify?: string[];
             severity?: components["schemas"]["Severity"];
@@ -3425,9 +3548,11 @@ export interface components {
             for: number;
             health: components["schemas"]["RuleHealth"];
             id: string;
+            keep_firing_for: number;
             labels: {
                 [key: string]: string;
             };
+            language: components["schemas"]["Language"];
             last_error: string | null;
             last_evaluated: string | null;
             name: string;
@@ -3444,9 +3569,11 @@ export interface components {
             enabled?: boolean;
             expr?: string;
             for?: number | string;
+            keep_firing_for?: number | string;
             labels?: {
                 [key: string]: string;
             };
+            language?: components["schemas"]["Language"];
             name?: string;
             notify?: string[];
             severity?: components["schemas"]["Severity"];
@@ -3576,6 +3703,34 @@ export interface components {
          * @enum {string}
          */
         Severity: "info" | "warning" | "critical";
+        /** SilenceIn */
+        SilenceIn: {
+            /** @default  */
+            comment?: string;
+            /** Format: date-time */
+            ends_at: string;
+            matchers: components["schemas"]["MatcherIn"][];
+            starts_at?: string | null;
+        };
+        /** SilenceOut */
+        SilenceOut: {
+            comment: string;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string | null;
+            /** Format: date-time */
+            ends_at: string;
+            id: string;
+            matchers: components["schemas"]["MatcherOut"][];
+            /** Format: date-time */
+            starts_at: string;
+            state: components["schemas"]["SilenceState"];
+        };
+        /**
+         * SilenceState
+         * @enum {string}
+         */
+        SilenceState: "pending" | "active" | "expired";
         /** SpanEventOut */
         SpanEventOut: {
             attributes: {
@@ -7645,6 +7800,216 @@ export interface operations {
             };
         };
     };
+    ApiProjectsAlertGroupingGetGrouping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupingIO"];
+                };
+            };
+            /** @description A parameter, a header or the body is malformed (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credentials are not valid (see `WWW-Authenticate`). */
+            401: {
+                headers: {
+                    /** @description How to authenticate. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: a missing permission or scope, or a cross-site request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, restarting or without its database; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A part of dais did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiProjectsAlertGroupingPutGrouping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    group_by?: string[];
+                    /** @default 300 */
+                    group_interval?: number;
+                    /** @default 30 */
+                    group_wait?: number;
+                    /** @default 14400 */
+                    repeat_interval?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupingIO"];
+                };
+            };
+            /** @description A parameter, a header or the body is malformed (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credentials are not valid (see `WWW-Authenticate`). */
+            401: {
+                headers: {
+                    /** @description How to authenticate. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: a missing permission or scope, or a cross-site request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with the resource's current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body or a parameter is well-formed but breaks a rule (each named in `errors`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, restarting or without its database; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A part of dais did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ApiProjectsAlertRulesListRules: {
         parameters: {
             query?: {
@@ -7764,10 +8129,14 @@ export interface operations {
                     expr: string;
                     /** @default 0 */
                     for?: number | string;
+                    /** @default 0 */
+                    keep_firing_for?: number | string;
                     /** @default {} */
                     labels?: {
                         [key: string]: string;
                     };
+                    /** @default promql */
+                    language?: components["schemas"]["Language"];
                     name: string;
                     /** @default [] */
                     notify?: string[];
@@ -8073,9 +8442,11 @@ export interface operations {
                     enabled?: boolean;
                     expr?: string;
                     for?: number | string;
+                    keep_firing_for?: number | string;
                     labels?: {
                         [key: string]: string;
                     };
+                    language?: components["schemas"]["Language"];
                     name?: string;
                     notify?: string[];
                     severity?: components["schemas"]["Severity"];
@@ -8151,6 +8522,106 @@ export interface operations {
             };
             /** @description The body is not application/json. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body or a parameter is well-formed but breaks a rule (each named in `errors`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, restarting or without its database; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A part of dais did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiProjectsAlertRulesRuleIdHistoryRuleHistory: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
+                project: string;
+                rule_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryOut"][];
+                };
+            };
+            /** @description A parameter, a header or the body is malformed (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credentials are not valid (see `WWW-Authenticate`). */
+            401: {
+                headers: {
+                    /** @description How to authenticate. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: a missing permission or scope, or a cross-site request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18199,6 +18670,325 @@ export interface operations {
             };
             /** @description The body or a parameter is well-formed but breaks a rule (each named in `errors`). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, restarting or without its database; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A part of dais did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiProjectsSilencesListSilences: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1. */
+                page?: number;
+                /** @description Items per page (1-100). */
+                per_page?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the first, previous, next and last pages (rel="first" ...). */
+                    Link?: unknown;
+                    /** @description How many items there are in all, over every page. */
+                    "X-Total-Count"?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SilenceOut"][];
+                };
+            };
+            /** @description A parameter, a header or the body is malformed (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credentials are not valid (see `WWW-Authenticate`). */
+            401: {
+                headers: {
+                    /** @description How to authenticate. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: a missing permission or scope, or a cross-site request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body or a parameter is well-formed but breaks a rule (each named in `errors`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, restarting or without its database; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A part of dais did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiProjectsSilencesCreateSilence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
+                project: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default  */
+                    comment?: string;
+                    /** Format: date-time */
+                    ends_at: string;
+                    matchers: components["schemas"]["MatcherIn"][];
+                    /** @default null */
+                    starts_at?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Document created, URL follows */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SilenceOut"];
+                };
+            };
+            /** @description A parameter, a header or the body is malformed (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credentials are not valid (see `WWW-Authenticate`). */
+            401: {
+                headers: {
+                    /** @description How to authenticate. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: a missing permission or scope, or a cross-site request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with the resource's current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body or a parameter is well-formed but breaks a rule (each named in `errors`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Overloaded, restarting or without its database; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A part of dais did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiProjectsSilencesSilenceIdExpireSilence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id, or its path owner/name (URL-encoded: owner%2Fname). */
+                project: string;
+                silence_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request fulfilled, document follows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SilenceOut"];
+                };
+            };
+            /** @description A parameter, a header or the body is malformed (each named in `errors`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the credentials are not valid (see `WWW-Authenticate`). */
+            401: {
+                headers: {
+                    /** @description How to authenticate. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but not allowed: a missing permission or scope, or a cross-site request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one the caller may not see. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The change conflicts with the resource's current state. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,10 +1,10 @@
-// The alert routes (dais/http/alerts.py). They are not in schema.d.ts yet, so the calls are
-// plain fetches with the same progress bar and ApiError as the typed client's.
+// The alert routes (dais/http/alerts.py), with hand-written types: plain fetches with the same progress bar and ApiError as the typed client's.
 import { ApiError, tracked, type Problem } from "../../api/client";
-import type { Alert, Rule, RuleIn, TestResult } from "./types";
+import type { Alert, Grouping, HistoryEntry, Rule, RuleIn, Silence, SilenceIn, TestResult } from "./types";
 
 const enc = encodeURIComponent;
 const rules = (project: string) => `/api/projects/${enc(project)}/alert-rules`;
+const silences = (project: string) => `/api/projects/${enc(project)}/silences`;
 
 async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
   let response: Response;
@@ -41,3 +41,14 @@ export const updateRule = (project: string, id: string, body: Partial<RuleIn>) =
 export const deleteRule = (project: string, id: string) => call<void>("DELETE", `${rules(project)}/${enc(id)}`);
 export const testRule = (project: string, id: string) => call<TestResult>("POST", `${rules(project)}/${enc(id)}/test`);
 export const listAlerts = (project: string) => call<Alert[]>("GET", `/api/projects/${enc(project)}/alerts?per_page=100`);
+
+/** One page of a rule's transitions, newest first. */
+export const ruleHistory = (project: string, id: string, page: number, perPage: number) =>
+  call<HistoryEntry[]>("GET", `${rules(project)}/${enc(id)}/history?page=${page}&per_page=${perPage}`);
+/** The project's silences, active and pending first (the first 100). */
+export const listSilences = (project: string) => call<Silence[]>("GET", `${silences(project)}?per_page=100`);
+export const createSilence = (project: string, body: SilenceIn) => call<Silence>("POST", silences(project), body);
+export const expireSilence = (project: string, id: string) => call<Silence>("DELETE", `${silences(project)}/${enc(id)}`);
+export const getGrouping = (project: string) => call<Grouping>("GET", `/api/projects/${enc(project)}/alert-grouping`);
+export const putGrouping = (project: string, body: Grouping) =>
+  call<Grouping>("PUT", `/api/projects/${enc(project)}/alert-grouping`, body);
