@@ -22,7 +22,7 @@ import uuid
 from pathlib import Path, PurePosixPath
 from typing import Protocol, TypeAlias
 
-__all__ = ["Location", "LocalPartitionFiles", "PartitionFiles"]
+__all__ = ["Location", "LocalPartitionFiles", "PartitionFiles", "fsync_dir", "makedirs_durably"]
 
 #: What DuckDB's ``read_parquet`` opens for an object: a local path, or (with httpfs) an
 #: ``s3://`` URL.
@@ -93,7 +93,7 @@ class LocalPartitionFiles:
 
     def put(self, name: str, data: bytes) -> None:
         path = self.path(name)
-        _makedirs_durably(path.parent)
+        makedirs_durably(path.parent)
         tmp = path.with_name(f"{_TEMPORARY}{uuid.uuid4().hex}-{path.name}")
         try:
             with tmp.open("wb") as file:
@@ -104,7 +104,7 @@ class LocalPartitionFiles:
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
 
     def read(self, name: str) -> bytes:
         return self.path(name).read_bytes()
@@ -123,7 +123,7 @@ class LocalPartitionFiles:
             path.unlink()
         except FileNotFoundError:
             return
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
         directory = path.parent
         while len(directory.relative_to(self.root).parts) >= 3:
             try:
@@ -148,7 +148,7 @@ class LocalPartitionFiles:
             tmp.unlink(missing_ok=True)
 
 
-def _makedirs_durably(directory: Path) -> None:
+def makedirs_durably(directory: Path) -> None:
     """``mkdir -p``, fsyncing each new directory's parent so the new entry survives a crash."""
     missing = []
     while not directory.is_dir():
@@ -156,10 +156,11 @@ def _makedirs_durably(directory: Path) -> None:
         directory = directory.parent
     for new in reversed(missing):
         new.mkdir(exist_ok=True)
-        _fsync_dir(new.parent)
+        fsync_dir(new.parent)
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
+    """Make ``directory``'s entries (a file created, renamed or removed in it) durable."""
     fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
     try:
         os.fsync(fd)

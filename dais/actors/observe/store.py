@@ -70,7 +70,7 @@ import pyarrow.parquet as pq
 
 from dais.errors import TooManyRequests
 
-from .files import LocalPartitionFiles
+from .files import LocalPartitionFiles, fsync_dir, makedirs_durably
 from .records import SCHEMAS, Signal
 
 if TYPE_CHECKING:
@@ -209,9 +209,9 @@ class _Wal:
             parts.append(_FRAME.pack(_MAGIC, payload.size, zlib.crc32(payload)))
             parts.append(payload)
         if self._file is None:
-            _makedirs_durably(self.path.parent)
+            makedirs_durably(self.path.parent)
             self._file = self.path.open("ab")
-            _fsync_dir(self.path.parent)
+            fsync_dir(self.path.parent)
         file = self._file
         start = file.tell()
         try:
@@ -891,23 +891,4 @@ def _unlink_durably(path: Path) -> None:
         path.unlink()
     except FileNotFoundError:
         return
-    _fsync_dir(path.parent)
-
-
-def _makedirs_durably(directory: Path) -> None:
-    """``mkdir -p``, fsyncing each new directory's parent so the new entry survives a crash."""
-    missing = []
-    while not directory.is_dir():
-        missing.append(directory)
-        directory = directory.parent
-    for new in reversed(missing):
-        new.mkdir(exist_ok=True)
-        _fsync_dir(new.parent)
-
-
-def _fsync_dir(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_dir(path.parent)
