@@ -1,2 +1,2 @@
-"""The secrets engine (in progress): envelope encryption and masking; the actor, routes and
-storage come next."""
+"""The secrets engine: envelope encryption under a rotatable key ring, versioned secrets,
+audited reads, and masking of their values in streamed output (pipeline logs)."""
