@@ -136,8 +136,10 @@ async def _run(database_url: str) -> None:
                     cpu.append(time.process_time() - c0)
                     wall.append(time.perf_counter() - w0)
                     reports.append(report)
-            firing = await pool.fetchval(
-                "SELECT count(*) FROM alert_instances WHERE state = 'firing'"
+            # Pending or firing: with `for: 1m`, passes that take under five seconds end
+            # before any alert has held a minute.
+            active = await pool.fetchval(
+                "SELECT count(*) FROM alert_instances WHERE state IN ('pending', 'firing')"
             )
     rules_n = reports[-1].rules
     cpu_pass = statistics.mean(cpu)
@@ -145,7 +147,7 @@ async def _run(database_url: str) -> None:
     p95 = wall[min(len(wall) - 1, round(0.95 * (len(wall) - 1)))]
     print(
         f"{rules_n} rules ({PROJECTS} projects), {len(series)} series each, "
-        f"errors in the last pass: {reports[-1].errors}, alerts firing: {firing}"
+        f"errors in the last pass: {reports[-1].errors}, alerts pending or firing: {active}"
     )
     print(
         f"CPU per pass: {cpu_pass:.3f} s (per rule {cpu_pass / rules_n * 1000:.2f} ms); "

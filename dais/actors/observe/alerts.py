@@ -585,15 +585,21 @@ def _plain(value: Any) -> Any:
 
 
 async def condition(
-    query: TelemetryQuery, project_id: int, language: Language | str, expr: str, at: datetime
+    query: TelemetryQuery,
+    project_id: int,
+    language: Language | str,
+    expr: str,
+    at: datetime,
+    reads: dict[Any, Any] | None = None,
 ) -> list[tuple[Mapping[str, str], float]] | float:
     """What a rule's expression returns at ``at``: PromQL's instant result, or a LogQL
-    condition's series (their value at ``at``) that pass its comparison.
+    condition's series (their value at ``at``) that pass its comparison. Rules evaluated at
+    one instant share ``reads``, so rules over the same metrics read the store once.
 
     :raises ValidationFailed: when the expression does not parse or cannot be evaluated.
     """
     if Language(language) is Language.PROMQL:
-        result = await promql.evaluate_instant(query, project_id, expr, at)
+        result = await promql.evaluate_instant(query, project_id, expr, at, reads=reads)
         if isinstance(result, int | float):
             return float(result)
         return [(s.labels, s.value) for s in result]
@@ -742,10 +748,11 @@ class AlertEvaluator(Actor[EvaluatorMessage]):
             rules = await self._pool.fetch(_RULES_TO_EVALUATE)
             counts = {"errors": 0, "alert.firing": 0, "alert.resolved": 0}
             limiter = anyio.CapacityLimiter(PASS_CONCURRENCY)
+            reads: dict[Any, Any] = {}  # the store reads of this pass, shared by its rules
 
             async def one(rule: Any) -> None:
                 async with limiter:
-                    for outcome in await self._evaluate(rule, at):
+                    for outcome in await self._evaluate(rule, at, reads):
                         counts[outcome] += 1
 
             async with anyio.create_task_group() as tg:
@@ -762,14 +769,14 @@ class AlertEvaluator(Actor[EvaluatorMessage]):
             )
             return self._last
 
-    async def _evaluate(self, rule: Any, at: datetime) -> list[str]:
+    async def _evaluate(self, rule: Any, at: datetime, reads: dict[Any, Any]) -> list[str]:
         """One rule: its events written, or its error; never raises (but cancellation)."""
         started = anyio.current_time()
         returned = None
         try:
             with anyio.fail_after(self._timeout):
                 result = await condition(
-                    self._query, rule["project_id"], rule["language"], rule["expr"], at
+                    self._query, rule["project_id"], rule["language"], rule["expr"], at, reads
                 )
             returned = alerts_of(result, rule["name"], _json(rule["labels"]))
             error = None

@@ -30,10 +30,10 @@ import math
 import threading
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from datetime import datetime, timedelta
 from functools import partial
-from typing import Protocol, TypeAlias
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 import anyio.to_thread
 import attrs
@@ -56,6 +56,9 @@ from .promql_parse import (
 )
 from .promql_series import Labels, RawSeries, StoreSource
 from .query import MAX_POINTS, MAX_RANGE, TelemetryQuery, to_ns
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 __all__ = [
     "LOOKBACK",
@@ -201,10 +204,16 @@ class Engine:
 
 
 async def evaluate_instant(
-    query: TelemetryQuery, project_id: int, expr: str | Expr, at: datetime
+    query: TelemetryQuery,
+    project_id: int,
+    expr: str | Expr,
+    at: datetime,
+    *,
+    reads: dict[Hashable, pa.Table | None] | None = None,
 ) -> list[Sample] | float:
     """``expr`` over a project's metrics at the instant ``at``: its samples (sorted by
-    labels), or its scalar.
+    labels), or its scalar. Evaluations at one instant may share ``reads`` (a dict, empty
+    at first): a store read one of them made is not made again.
 
     :raises ValidationFailed: on ``query`` for an expression that does not parse or cannot
         run as written (a range selector, a bad regular expression, more than 31 days read);
@@ -213,7 +222,7 @@ async def evaluate_instant(
     tree = parse(expr) if isinstance(expr, str) else expr
     if isinstance(tree, MatrixSelector):
         raise ValidationFailed("query", "a range vector is not an instant result: apply a function")
-    result = await Engine(StoreSource(query, project_id)).instant(tree, at)
+    result = await Engine(StoreSource(query, project_id, reads)).instant(tree, at)
     if isinstance(result, float):
         return result
     return [s for s in result if isinstance(s, Sample)]

@@ -49,7 +49,7 @@ from .query import SCAN, TS, from_ns
 from .records import Signal
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Hashable, Iterable, Sequence
 
     import pyarrow as pa
 
@@ -365,9 +365,17 @@ class StoreSource:
     """The series of one project's stored metrics, for :mod:`.promql_eval`. Times are
     nanoseconds; a read covers (lo, hi], as Prometheus 3's windows are left-open."""
 
-    def __init__(self, query: TelemetryQuery, project_id: int) -> None:
+    def __init__(
+        self,
+        query: TelemetryQuery,
+        project_id: int,
+        reads: dict[Hashable, pa.Table | None] | None = None,
+    ) -> None:
         self._query = query
         self._project_id = project_id
+        # Reads already made, shared by evaluations at one instant (an alert evaluator's
+        # pass): rules over the same metrics and windows read the store once.
+        self._reads = reads
 
     async def check_pattern(self, matcher: Matcher) -> None:
         """Compile a regular expression matcher's pattern with DuckDB's RE2.
@@ -570,13 +578,28 @@ class StoreSource:
         return series
 
     async def _select(self, lo_ns: int, hi_ns: int, sql: str, params: list[Any]) -> pa.Table | None:
+        key = None
+        if self._reads is not None:
+            key = (self._project_id, lo_ns, hi_ns, sql, _hashable(params))
+            if key in self._reads:
+                return self._reads[key]
         # The store lists the hours of [start, end): end past hi, so hi's own hour is read.
         start = from_ns(max(lo_ns, 0))
         end = from_ns(max(hi_ns, 0)) + timedelta(microseconds=1)
         table: pa.Table | None = await self._query.select(
             Signal.METRICS, self._project_id, start, end, sql, params
         )
+        if key is not None and self._reads is not None:
+            self._reads[key] = table
         return table
+
+
+def _hashable(value: Any) -> Hashable:
+    """A query's parameters as a key: lists as tuples (its values are text and numbers)."""
+    if isinstance(value, list | tuple):
+        return tuple(_hashable(v) for v in value)
+    hashable: Hashable = value
+    return hashable
 
 
 def _label_expression(label: str, keys: list[str]) -> tuple[str, list[str]]:

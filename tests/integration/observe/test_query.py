@@ -325,3 +325,42 @@ async def test_a_query_lists_again_when_a_file_it_listed_was_compacted_away(
     assert page.records.column("body").to_pylist() == ["b2", "b1", "b0"]
     assert len(listings) == 3  # the query's, the compaction's, the query's again
     assert len(listing(Signal.LOGS, 1, T0, T0 + HOUR)[0][1]) == 1
+
+
+async def test_evaluations_at_one_instant_share_their_store_reads(
+    store: TelemetryStore, query: TelemetryQuery, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What an alert evaluator's pass relies on: rules over the same metric read it once,
+    and get what they would have got reading it themselves."""
+    from dais.actors.observe import promql
+
+    await store.append(
+        1,
+        Signal.METRICS,
+        points(
+            *(
+                point_row("requests", T0 + timedelta(seconds=15 * i), 10.0 * i, service=s)
+                for i in range(40)
+                for s in ("api", "web")
+            )
+        ),
+    )
+    await store.flush()
+    at = T0 + timedelta(minutes=10)
+    calls = 0
+    select = query.select
+
+    async def counted(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        return await select(*args, **kwargs)
+
+    monkeypatch.setattr(query, "select", counted)
+    expressions = ("sum by (service_name) (rate(requests[5m])) > 0.1", "rate(requests[5m]) > 1")
+    alone = [await promql.evaluate_instant(query, 1, e, at) for e in expressions]
+    reads_alone, calls = calls, 0
+    reads: dict[Any, Any] = {}
+    shared = [await promql.evaluate_instant(query, 1, e, at, reads=reads) for e in expressions]
+    assert shared == alone
+    assert [s.value for s in shared[0]] == pytest.approx([2 / 3, 2 / 3])  # type: ignore[union-attr]
+    assert reads_alone > 0 and calls == reads_alone // 2  # the second rule read nothing
